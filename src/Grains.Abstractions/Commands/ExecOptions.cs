@@ -1,0 +1,12 @@
+namespace JailCluster.Commands;
+
+/// <summary>How to run a command line on a host.</summary>
+[GenerateSerializer, Immutable, Alias("jc.ExecOptions")]
+public sealed record ExecOptions
+{
+    /// <summary>Ask for machine-readable output in <see cref="CommandResult.Json"/> where the command has data.</summary>
+    [Id(0)] public bool Json { get; init; }
+
+    /// <summary>The defaults: text output.</summary>
+    public static ExecOptions Default { get; } = new();
+}

@@ -1,0 +1,34 @@
+namespace JailCluster.Hosts;
+
+using JailCluster.Commands;
+
+/// <summary>
+/// One simulated FreeBSD machine as its operator sees it: power, console and the commands run on it.
+/// Keyed by host name. The kernel's memory and threads are other grains; this one only starts them.
+/// </summary>
+[Alias("jc.IHostGrain")]
+public interface IHostGrain : IGrainWithStringKey
+{
+    /// <summary>Boots the host. Booting a host that is up is a reboot.</summary>
+    [Alias("Boot")]
+    Task<HostInfo> Boot(BootOptions options);
+
+    /// <summary>Reboots with the same options, losing all state.</summary>
+    [Alias("Reboot")]
+    Task<HostInfo> Reboot();
+
+    /// <summary>State, kernel and generation.</summary>
+    [Alias("GetInfo")]
+    Task<HostInfo> GetInfo();
+
+    /// <summary>
+    /// Runs one command line (argv, as a shell would split it: <c>jail -c name=J persist vnet</c>,
+    /// <c>ifconfig epair create</c>, <c>sysctl debug.fail_point.a3=pause</c>, ...) as a new process.
+    /// </summary>
+    [Alias("Exec"), ResponseTimeout("00:30:00")]
+    Task<CommandResult> Exec(IReadOnlyList<string> argv, ExecOptions options);
+
+    /// <summary>Runs the invariant checker over the host's kernel memory.</summary>
+    [Alias("Check"), ResponseTimeout("00:10:00")]
+    Task<IReadOnlyList<CheckFinding>> Check();
+}
