@@ -1,0 +1,336 @@
+namespace JailCluster.Client.Teardown;
+
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using JailCluster.Client.Cli;
+using JailCluster.Commands;
+using JailCluster.Hosts;
+using JailCluster.Telemetry;
+
+/// <summary>
+/// One mass teardown: boots the hosts, builds jails with epairs and processes, fires the teardown pattern from the
+/// client across the cluster, waits for the dying jails to go, and counts what happened.
+/// </summary>
+public sealed class TeardownRun(IClusterClient client, TeardownOptions options, TeardownProgress progress) : IDisposable
+{
+    private const int MaxErrorSamples = 10;
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
+
+    private readonly SemaphoreSlim gate = new(options.Concurrency);
+    private readonly ConcurrentDictionary<string, int> errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FailedCommand> samples = new();
+    private readonly List<TeardownJail> jails = [];
+
+    /// <summary>Runs the teardown; Ctrl-C (<paramref name="interrupt"/>) stops it with a partial report.</summary>
+    public async Task<TeardownReport> RunAsync(CancellationToken interrupt)
+    {
+        var clock = Stopwatch.StartNew();
+        var interrupted = false;
+        var settled = false;
+        TimeSpan buildTime = default, fireStart = default;
+        try
+        {
+            await BootAsync(interrupt);
+            await BuildAsync(interrupt);
+            buildTime = clock.Elapsed;
+            fireStart = clock.Elapsed;
+            await FireAsync(interrupt);
+            settled = await SettleAsync(interrupt);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            interrupted = true;
+            progress.Done("interrupted");
+        }
+        finally
+        {
+            foreach (var jail in jails)
+            {
+                jail.Span?.Dispose();
+            }
+        }
+
+        var duration = clock.Elapsed - (fireStart == default ? clock.Elapsed : fireStart);
+        return await CollectAsync(interrupted, settled, buildTime == default ? clock.Elapsed : buildTime, duration);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => gate.Dispose();
+
+    private async Task BootAsync(CancellationToken interrupt)
+    {
+        var hosts = options.HostNames;
+        progress.Phase("boot", hosts.Count);
+        await Task.WhenAll(hosts.Select(async (name, i) =>
+        {
+            interrupt.ThrowIfCancellationRequested();
+            await client.GetGrain<IHostGrain>(name).Boot(new BootOptions
+            {
+                Kernel = options.Kernel,
+                Invariants = options.Invariants,
+                Placement = options.Placement,
+                Seed = options.Seed + i,
+            });
+
+            // Fail points go in before anything is built, so a malformed one stops the run before it starts.
+            foreach (var failPoint in options.FailPoints)
+            {
+                var result = await ExecAsync(name, ["sysctl", $"debug.fail_point.{failPoint}"], interrupt, count: false);
+                if (result.ExitCode != 0)
+                {
+                    throw new JailctlException($"fail point '{failPoint}' rejected by {name}: {FirstLine(result.Stderr)}");
+                }
+            }
+
+            progress.Step();
+        }));
+        progress.Done($"{hosts.Count} host{(hosts.Count == 1 ? "" : "s")} booted on {options.Kernel}");
+    }
+
+    private async Task BuildAsync(CancellationToken interrupt)
+    {
+        foreach (var (host, h) in options.HostNames.Select((n, i) => (n, i)))
+        {
+            var names = Enumerable.Range(0, options.JailsPerHost).Select(j => new TeardownJail(host, $"j{j}")).ToArray();
+            new Random(options.Seed + h).Shuffle(names);
+            jails.AddRange(names);
+        }
+
+        progress.Phase("build", jails.Count);
+        await Task.WhenAll(jails.Select(jail => BuildJailAsync(jail, interrupt)));
+        var built = jails.Count(j => j.Built);
+        progress.Done($"{built} of {jails.Count} jails built, {options.EpairsPerJail} epair(s) and {options.ProcessesPerJail} process(es) each");
+    }
+
+    private async Task BuildJailAsync(TeardownJail jail, CancellationToken interrupt)
+    {
+        for (var e = 0; e < options.EpairsPerJail; e++)
+        {
+            var created = await ExecAsync(jail.Host, ["ifconfig", "epair", "create"], interrupt);
+            var name = created.Stdout.Trim();
+            if (created.ExitCode != 0 || !name.EndsWith('a'))
+            {
+                progress.Step();
+                return;
+            }
+
+            jail.HostSides.Add(name);
+            jail.JailSides.Add(name[..^1] + "b");
+        }
+
+        var vnetInterface = jail.JailSides.Count > 0 ? [$"vnet.interface={jail.JailSides[0]}"] : Array.Empty<string>();
+        var steps = new List<IReadOnlyList<string>> { (["jail", "-c", $"name={jail.Name}", "persist", "vnet", .. vnetInterface]) };
+        steps.AddRange(jail.JailSides.Skip(1).Select(b => (IReadOnlyList<string>)["ifconfig", b, "vnet", jail.Name]));
+        steps.AddRange(Enumerable.Range(0, options.ProcessesPerJail).Select(_ => (IReadOnlyList<string>)["jexec", jail.Name, "sleep", "3600"]));
+        foreach (var step in steps)
+        {
+            if ((await ExecAsync(jail.Host, step, interrupt)).ExitCode != 0)
+            {
+                progress.Step();
+                return;
+            }
+        }
+
+        jail.Built = true;
+        progress.Step();
+    }
+
+    private async Task FireAsync(CancellationToken interrupt)
+    {
+        var built = jails.Where(j => j.Built).ToList();
+        progress.Phase("teardown", built.Count);
+        foreach (var jail in built)
+        {
+            jail.Span = ClientTelemetry.StartRoot("teardown");
+            jail.Span?.SetTag(TelemetryNames.Host, jail.Host);
+            jail.Span?.SetTag(TelemetryNames.Jail, jail.Name);
+            jail.Span?.SetTag("jailcluster.teardown.pattern", TeardownPatterns.Name(options.Pattern));
+            Activity.Current = null;
+        }
+
+        await Task.WhenAll(built.GroupBy(j => j.Host).Select(host => options.Pattern switch
+        {
+            TeardownPattern.VnetSubr2019 => Fire2019Async([.. host], interrupt),
+            TeardownPattern.VnetSubrModern => Task.WhenAll(host.Select(j => FireModernAsync(j, interrupt))),
+            _ => Task.WhenAll(host.Select(j => FireSimultaneousAsync(j, interrupt))),
+        }));
+        progress.Done($"{built.Count} jails torn down with {TeardownPatterns.Name(options.Pattern)}, {errors.Values.Sum()} command(s) failed");
+    }
+
+    // vnet.subr of 2019: jail -r for every jail, then at once ifconfig destroy for every pair, no wait between.
+    private async Task Fire2019Async(IReadOnlyList<TeardownJail> host, CancellationToken interrupt)
+    {
+        await Task.WhenAll(host.Select(j => JailCommandAsync(j, ["jail", "-r", j.Name], interrupt)));
+        await Task.WhenAll(host.Select(async j =>
+        {
+            await Task.WhenAll(j.HostSides.Select(a => JailCommandAsync(j, ["ifconfig", a, "destroy"], interrupt)));
+            Finish(j);
+        }));
+    }
+
+    // The newer helper: destroy the interfaces inside the jail first, then remove the jail.
+    private async Task FireModernAsync(TeardownJail jail, CancellationToken interrupt)
+    {
+        foreach (var b in jail.JailSides)
+        {
+            await JailCommandAsync(jail, ["jexec", jail.Name, "ifconfig", b, "destroy"], interrupt);
+        }
+
+        await JailCommandAsync(jail, ["jail", "-r", jail.Name], interrupt);
+        Finish(jail);
+    }
+
+    private async Task FireSimultaneousAsync(TeardownJail jail, CancellationToken interrupt)
+    {
+        await Task.WhenAll(
+            [JailCommandAsync(jail, ["jail", "-r", jail.Name], interrupt),
+             .. jail.HostSides.Select(a => JailCommandAsync(jail, ["ifconfig", a, "destroy"], interrupt))]);
+        Finish(jail);
+    }
+
+    private void Finish(TeardownJail jail)
+    {
+        jail.Fired = true;
+        progress.Step();
+    }
+
+    private async Task JailCommandAsync(TeardownJail jail, IReadOnlyList<string> argv, CancellationToken interrupt)
+    {
+        // Every command of one jail's teardown is a child of that jail's root span: one trace per teardown.
+        Activity.Current = jail.Span;
+        var result = await ExecAsync(jail.Host, argv, interrupt);
+        if (result.ExitCode != 0)
+        {
+            jail.Failed = true;
+        }
+    }
+
+    // Dying jails go when their last reference does, on the host's taskqueue, after jail -r has returned: wait for
+    // every host to have no jail left (or to have panicked) before counting.
+    private async Task<bool> SettleAsync(CancellationToken interrupt)
+    {
+        var hosts = options.HostNames;
+        progress.Phase("settle", hosts.Count);
+        var watch = Stopwatch.StartNew();
+        var results = await Task.WhenAll(hosts.Select(async host =>
+        {
+            var grain = client.GetGrain<IHostGrain>(host);
+            while (true)
+            {
+                if ((await grain.GetInfo()).State != HostState.Up)
+                {
+                    break;
+                }
+
+                var jls = await grain.Exec(["jls", "-d"], ExecOptions.Default);
+                if (jls.ExitCode == 0 && CountJails(jls.Stdout) == 0)
+                {
+                    break;
+                }
+
+                if (watch.Elapsed > options.SettleTimeout)
+                {
+                    return false;
+                }
+
+                await Task.Delay(SettlePoll, interrupt);
+            }
+
+            progress.Step();
+            return true;
+        }));
+        var settled = results.All(r => r);
+        progress.Done(settled ? "no jail left on any host" : $"dying jails still present after {options.SettleTimeout.TotalSeconds:0} s");
+        return settled;
+    }
+
+    private async Task<TeardownReport> CollectAsync(bool interrupted, bool settled, TimeSpan build, TimeSpan duration)
+    {
+        var hosts = options.HostNames;
+        var infos = await Task.WhenAll(hosts.Select(h => client.GetGrain<IHostGrain>(h).GetInfo()));
+        var panicked = infos.Where(i => i.State == HostState.Panicked).ToDictionary(i => i.Name, i => i.PanicId);
+
+        var findings = new List<CheckFinding>();
+        if (!interrupted)
+        {
+            var surviving = infos.Where(i => i.State == HostState.Up).Select(i => i.Name).ToList();
+            foreach (var list in await Task.WhenAll(surviving.Select(h => client.GetGrain<IHostGrain>(h).Check())))
+            {
+                findings.AddRange(list);
+            }
+        }
+
+        var lost = jails.Count(j => panicked.ContainsKey(j.Host));
+        var withErrors = jails.Count(j => !panicked.ContainsKey(j.Host) && (j.Failed || !j.Built));
+        var notFired = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && !j.Fired && !j.Failed);
+        var clean = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && j.Fired && !j.Failed);
+        var fired = jails.Count(j => j.Fired);
+        return new TeardownReport
+        {
+            Kernel = options.Kernel,
+            Pattern = TeardownPatterns.Name(options.Pattern),
+            Seed = options.Seed,
+            Hosts = hosts.Count,
+            HostNames = hosts,
+            Jails = jails.Count,
+            JailsClean = clean,
+            JailsLostWithPanic = lost,
+            JailsWithErrors = withErrors,
+            JailsNotTornDown = notFired,
+            HostsPanicked = panicked.Count,
+            PanicIds = [.. panicked.Values.OfType<string>()],
+            Panics = [.. panicked.Select(p => new HostPanic(p.Key, p.Value))],
+            Findings = findings,
+            FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            Errors = new SortedDictionary<string, int>(errors, StringComparer.Ordinal),
+            ErrorSamples = [.. samples],
+            DurationSeconds = Math.Round(duration.TotalSeconds, 3),
+            BuildSeconds = Math.Round(build.TotalSeconds, 3),
+            TeardownsPerSecond = duration.TotalSeconds > 0 ? Math.Round(fired / duration.TotalSeconds, 2) : 0,
+            Settled = settled,
+            Interrupted = interrupted,
+            Options = TeardownOptionsReport.From(options),
+        };
+    }
+
+    private async Task<CommandResult> ExecAsync(
+        string host, IReadOnlyList<string> argv, CancellationToken interrupt, bool count = true)
+    {
+        await gate.WaitAsync(interrupt);
+        CommandResult result;
+        try
+        {
+            using var span = ClientTelemetry.Source.StartActivity(argv[0], ActivityKind.Client);
+            span?.SetTag(TelemetryNames.Host, host);
+            span?.SetTag(TelemetryNames.Command, string.Join(' ', argv));
+            result = await client.GetGrain<IHostGrain>(host).Exec(argv, ExecOptions.Default);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = CommandResult.Fail($"jailctl: {FirstLine(e.Message)}\n", errno: "EJAILCTL");
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        if (result.ExitCode != 0 && count)
+        {
+            var key = result.Errno ?? $"exit {result.ExitCode}";
+            errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+            progress.Failure();
+            if (samples.Count < MaxErrorSamples)
+            {
+                samples.Enqueue(new FailedCommand(host, string.Join(' ', argv), result.ExitCode, result.Errno, FirstLine(result.Stderr)));
+            }
+        }
+
+        return result;
+    }
+
+    // jls prints a header line, then one line per jail.
+    private static int CountJails(string jls) =>
+        jls.Split('\n').Count(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("JID", StringComparison.Ordinal));
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}
