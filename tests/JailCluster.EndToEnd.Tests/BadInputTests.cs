@@ -1,0 +1,79 @@
+namespace JailCluster.EndToEnd.Tests;
+
+/// <summary>Wrong input gets one clear line and a non-zero status, never a stack trace.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class BadInputTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task UnknownHostIsNamedWithExNoHost()
+    {
+        var result = await cluster.RunAsync("-H", "nosuchhost", "jls");
+        Assert.Contains("unknown host 'nosuchhost'", Expect.OneLineError(result, 68), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemovingAnUnknownJailSaysNotFoundAsFreeBsdDoes()
+    {
+        var host = await cluster.BootAsync("badjail-", "12.1");
+        var result = await cluster.RunAsync("-H", host, "jail", "-r", "nosuch");
+        Assert.Equal("jail: \"nosuch\" not found", Expect.OneLineError(result, 1));
+    }
+
+    [Fact]
+    public async Task MalformedFailPointIsRefused()
+    {
+        var host = await cluster.BootAsync("badfp-", "12.1");
+        var result = await cluster.RunAsync("-H", host, "sysctl", "debug.fail_point.a3=frobnicate(");
+        Expect.OneLineError(result);
+
+        var teardown = await cluster.RunAsync("teardown", "--fail-point", "a3");
+        Assert.Contains("--fail-point", Expect.OneLineError(teardown, 64), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScriptSyntaxErrorNamesFileAndLineAndRunsNothing()
+    {
+        var host = await cluster.BootAsync("badscript-", "12.1");
+        var script = cluster.WriteScript("broken.jc", """
+            ifconfig epair create
+            # a comment
+            jail -c "name=oops persist vnet
+            """);
+
+        var result = await cluster.RunAsync("-H", host, "run", script);
+        Assert.Contains($"{script}:3: syntax error: unterminated double quote", Expect.OneLineError(result, 65), StringComparison.Ordinal);
+
+        // Line 1 never ran: no epair was created.
+        var list = Expect.Success(await cluster.RunAsync("-H", host, "ifconfig", "-l"));
+        Assert.DoesNotContain("epair", list.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScriptLineWithoutHostNamesFileAndLine()
+    {
+        var script = cluster.WriteScript("nohost.jc", "-H somehost jls\njls &\n");
+        var result = await cluster.RunAsync("run", script);
+        Assert.Contains($"{script}:2: no host for 'jls'", Expect.OneLineError(result, 65), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommandAndMalformedOptionsAreUsageErrors()
+    {
+        Assert.Contains("unknown command 'frobnicate'", Expect.OneLineError(await cluster.RunAsync("frobnicate"), 64), StringComparison.Ordinal);
+        Assert.Contains("--silos", Expect.OneLineError(await cluster.RunAsync("cluster", "up", "--silos", "many"), 64), StringComparison.Ordinal);
+        Assert.Contains("unknown kernel '13.0'", Expect.OneLineError(await cluster.RunAsync("host", "boot", "x", "--kernel", "13.0"), 64), StringComparison.Ordinal);
+        Assert.Contains("unknown pattern", Expect.OneLineError(await cluster.RunAsync("teardown", "--pattern", "yolo"), 64), StringComparison.Ordinal);
+        Assert.Contains("needs a host", Expect.OneLineError(await cluster.RunAsync("check"), 64), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoClusterRunningIsOneClearLine()
+    {
+        var empty = TestHomes.Create("nocluster");
+        var result = await Jailctl.RunAsync(empty, "-H", "alpha", "jls");
+        Assert.Contains("no cluster running", Expect.OneLineError(result, 69), StringComparison.Ordinal);
+
+        var panics = await Jailctl.RunAsync(empty, "panics");
+        Assert.Contains("no cluster running", Expect.OneLineError(panics, 69), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,39 @@
+namespace JailCluster.EndToEnd.Tests;
+
+/// <summary>The 2019 panic, forced into its exact ordering with a fail point from a jailctl script.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PanicScriptTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task DestroyWhileVnetReturnIsPausedAfterUnlinkPanicsStockKernelAtOffset0x40()
+    {
+        var host = await cluster.BootAsync("pausea3-", "12.1");
+        var script = cluster.WriteScript($"{host}.jc", """
+            # The 2019 cleanup, with thread A held right after it unlinked epair0b from the jail's vnet.
+            ifconfig epair create
+            jail -c name=alcatraz persist vnet vnet.interface=epair0b
+            jexec alcatraz sleep 3600
+            sysctl debug.fail_point.a3=pause
+            jail -r alcatraz
+            fpwait a3
+            ifconfig epair0a destroy
+            sysctl debug.fail_point.a3=off
+            """);
+
+        var run = Expect.Success(await cluster.RunAsync("-H", host, "run", script));
+        Assert.Contains("epair0a", run.Stdout, StringComparison.Ordinal);
+
+        var panic = await Expect.PanicOfAsync(cluster, host, TimeSpan.FromSeconds(60));
+        Assert.Equal("page fault", panic.GetProperty("message").GetString());
+        var id = panic.GetProperty("id").GetString()!;
+
+        var report = Expect.Success(await cluster.RunAsync("panic", "show", id));
+        Assert.Contains("fault virtual address = 0x40", report.Stdout, StringComparison.Ordinal);
+        Assert.Contains("panic: page fault", report.Stdout, StringComparison.Ordinal);
+
+        var hosts = Expect.Success(await cluster.RunAsync("host", "list", "--json")).Json();
+        var me = hosts.EnumerateArray().Single(h => h.GetProperty("name").GetString() == host);
+        Assert.Equal("panicked", me.GetProperty("state").GetString());
+        Assert.Equal(id, me.GetProperty("panicId").GetString());
+    }
+}
