@@ -53,6 +53,9 @@ public sealed record TeardownReport
     /// <summary>Failed commands counted by errno name (or <c>exit N</c> when the command named none).</summary>
     public required IReadOnlyDictionary<string, int> Errors { get; init; }
 
+    /// <summary>Commands refused because their host had already panicked (not counted in <see cref="Errors"/>).</summary>
+    public int CommandsRefusedAfterPanic { get; init; }
+
     /// <summary>A few failed commands, for a first look.</summary>
     public required IReadOnlyList<FailedCommand> ErrorSamples { get; init; }
 

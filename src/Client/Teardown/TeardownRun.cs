@@ -14,12 +14,16 @@ using JailCluster.Telemetry;
 public sealed class TeardownRun(IClusterClient client, TeardownOptions options, TeardownProgress progress) : IDisposable
 {
     private const int MaxErrorSamples = 10;
+
+    // The errno a host answers with once it has panicked: a consequence of the panic, not an error of its own.
+    private const string Halted = "EHALTED";
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim gate = new(options.Concurrency);
     private readonly ConcurrentDictionary<string, int> errors = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FailedCommand> samples = new();
     private readonly List<TeardownJail> jails = [];
+    private int refused;
 
     /// <summary>Runs the teardown; Ctrl-C (<paramref name="interrupt"/>) stops it with a partial report.</summary>
     public async Task<TeardownReport> RunAsync(CancellationToken interrupt)
@@ -284,6 +288,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
             Errors = new SortedDictionary<string, int>(errors, StringComparer.Ordinal),
             ErrorSamples = [.. samples],
+            CommandsRefusedAfterPanic = refused,
             DurationSeconds = Math.Round(duration.TotalSeconds, 3),
             BuildSeconds = Math.Round(build.TotalSeconds, 3),
             TeardownsPerSecond = duration.TotalSeconds > 0 ? Math.Round(fired / duration.TotalSeconds, 2) : 0,
@@ -314,7 +319,11 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             gate.Release();
         }
 
-        if (result.ExitCode != 0 && count)
+        if (result.ExitCode != 0 && result.Errno == Halted)
+        {
+            Interlocked.Increment(ref refused);
+        }
+        else if (result.ExitCode != 0 && count)
         {
             var key = result.Errno ?? $"exit {result.ExitCode}";
             errors.AddOrUpdate(key, 1, (_, n) => n + 1);

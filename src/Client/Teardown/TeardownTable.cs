@@ -29,7 +29,8 @@ public static class TeardownTable
         Row(text, "checker findings", report.Interrupted && report.Findings.Count == 0
             ? "not run"
             : Counts(report.FindingsByKind));
-        Row(text, "errors by errno", Counts(report.Errors));
+        Row(text, "errors by errno", Counts(report.Errors)
+            + (report.CommandsRefusedAfterPanic > 0 ? $" ({report.CommandsRefusedAfterPanic} refused after a panic)" : ""));
         Row(text, "duration", string.Create(CultureInfo.InvariantCulture,
             $"{report.DurationSeconds:0.00} s (build {report.BuildSeconds:0.00} s){(report.Settled || report.Interrupted ? "" : ", not settled")}"));
         Row(text, "teardowns per second", report.TeardownsPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
