@@ -28,6 +28,17 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Exec"), ResponseTimeout("00:30:00")]
     Task<CommandResult> Exec(IReadOnlyList<string> argv, ExecOptions options);
 
+    /// <summary>A barrier: the host's panic once it has one, or null when <paramref name="max"/> passes first.</summary>
+    [Alias("WaitForPanic"), ResponseTimeout("00:30:00")]
+    Task<Panics.PanicReport?> WaitForPanic(TimeSpan max);
+
+    /// <summary>
+    /// A barrier: true once nothing is left to happen by itself (no dying jail, no queued or running
+    /// task), or the host has panicked; false when <paramref name="max"/> passes first.
+    /// </summary>
+    [Alias("Settle"), ResponseTimeout("00:30:00")]
+    Task<bool> Settle(TimeSpan max);
+
     /// <summary>Runs the invariant checker over the host's kernel memory.</summary>
     [Alias("Check"), ResponseTimeout("00:10:00")]
     Task<IReadOnlyList<CheckFinding>> Check();

@@ -1,16 +1,19 @@
 namespace JailCluster.Kernel.Hosting;
 
+using JailCluster.Kernel.Placement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 
 /// <summary>Registers the simulated kernel with a silo.</summary>
 public static class KernelSiloBuilderExtensions
 {
-    /// <summary>Adds the kernel's placement director and services to a silo.</summary>
+    /// <summary>Adds the kernel's placement director and the clock it reads.</summary>
     public static ISiloBuilder AddJailClusterKernel(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddPlacementDirector<KernelPlacementStrategy, KernelPlacementDirector>();
         return builder;
     }
 }

@@ -1,0 +1,170 @@
+namespace JailCluster.Kernel.Hosts;
+
+using JailCluster.Commands;
+using JailCluster.Hosts;
+using JailCluster.Kernel.Check;
+using JailCluster.Kernel.Kern;
+using JailCluster.Kernel.Memory;
+using JailCluster.Kernel.Net;
+using JailCluster.Panics;
+
+/// <summary>
+/// The machine: power and console. Reentrant so that commands run concurrently, as they would from
+/// several shells; it holds no kernel memory, only which boot is current.
+/// </summary>
+[Reentrant]
+public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
+{
+    private BootOptions? _options;
+    private int _generation;
+    private DateTimeOffset? _bootedAt;
+    private KernelContext? _context;
+
+    /// <inheritdoc />
+    public async Task<HostInfo> Boot(BootOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!KernelVersion.IsKnown(options.Kernel))
+        {
+            throw new ArgumentException(
+                $"unknown kernel version '{options.Kernel}' (known: {string.Join(", ", KernelVersion.All)})", nameof(options));
+        }
+
+        if (_context is { } old)
+        {
+            await Discard(old);
+        }
+
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
+        _options = options;
+        _generation++;
+        _bootedAt = time.GetUtcNow();
+        _context = null;
+
+        // proc0 allocates vnet0's cloner, then vnet0: the first two allocations of pid 0.
+        var boot = new KernelBoot
+        {
+            Host = this.GetPrimaryKeyString(),
+            Generation = _generation,
+            Options = options,
+            Vnet0 = KAddr.Of(KType.Vnet, 2),
+            BootedAt = _bootedAt.Value,
+        };
+        var k = new KernelContext(boot, GrainFactory, time);
+        await k.Kernel.Start(boot);
+        var swapper = new KThread(k, "swapper", 0, 100000);
+        using (swapper.Enter("vnet0_init", span: false))
+        {
+            var vnet0 = await VnetSubr.vnet_alloc(swapper, "vnet0");
+            if (vnet0 != boot.Vnet0)
+            {
+                throw new InvalidOperationException("vnet0 was not the second allocation of proc0");
+            }
+        }
+
+        _context = k;
+        return await GetInfo();
+    }
+
+    /// <inheritdoc />
+    public Task<HostInfo> Reboot() =>
+        _options is null ? GetInfo() : Boot(_options);
+
+    /// <inheritdoc />
+    public async Task<HostInfo> GetInfo()
+    {
+        var name = this.GetPrimaryKeyString();
+        if (_context is null)
+        {
+            return new HostInfo { Name = name, State = HostState.Down, Generation = _generation };
+        }
+
+        var panic = await _context.Kernel.PanicState();
+        return new HostInfo
+        {
+            Name = name,
+            State = panic is null ? HostState.Up : HostState.Panicked,
+            Boot = _options,
+            Generation = _generation,
+            PanicId = panic?.Id,
+            BootedAt = _bootedAt,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> Exec(IReadOnlyList<string> argv, ExecOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        var name = this.GetPrimaryKeyString();
+        if (_context is not { } k)
+        {
+            return CommandResult.Fail($"jailctl: host {name} is not booted (jailctl host boot {name})\n", 1, "EHOSTDOWN");
+        }
+
+        if (argv.Count == 0)
+        {
+            return CommandResult.Fail("jailctl: empty command line\n", 64);
+        }
+
+        if (await k.Kernel.PanicState() is { } panic)
+        {
+            return CommandResult.Fail(
+                $"jailctl: host {name} has panicked ({panic.Id}: panic: {panic.Message}); reboot it first\n", 1, "EHALTED");
+        }
+
+        var pid = await k.Kernel.AllocPid();
+        return await k.Proc(pid).Run(new ProcStart { Argv = argv, Json = options?.Json ?? false });
+    }
+
+    /// <inheritdoc />
+    public async Task<PanicReport?> WaitForPanic(TimeSpan max) =>
+        _context is null ? null : await _context.Kernel.WaitForPanic(max);
+
+    /// <inheritdoc />
+    public async Task<bool> Settle(TimeSpan max)
+    {
+        if (_context is not { } k)
+        {
+            return true;
+        }
+
+        // Nothing in the kernel announces "all quiet"; look at the few places where work can still be
+        // pending, a little while apart, until all are empty twice in a row or the time is up.
+        var deadline = time.GetUtcNow() + max;
+        var quiet = 0;
+        while (time.GetUtcNow() < deadline)
+        {
+            if (await k.Kernel.PanicState() is not null)
+            {
+                return true;
+            }
+
+            var busy = (await k.Kernel.Prisons()).Any(p => p.Dying)
+                || (await k.Taskqueue(SubrTaskqueue.Thread).Pending()).Count > 0
+                || (await k.Taskqueue(SubrTaskqueue.Swi).Pending()).Count > 0;
+            quiet = busy ? 0 : quiet + 1;
+            if (quiet >= 2)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), time);
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CheckFinding>> Check() =>
+        _context is null ? Task.FromResult<IReadOnlyList<CheckFinding>>([]) : InvariantChecker.Run(_context);
+
+    private static async Task Discard(KernelContext old)
+    {
+        // Let the memory of the old boot go. Whatever is not reachable from the zone table (threads,
+        // locks, queues) is unreachable by key anyway and is collected when idle.
+        foreach (var chunk in (await old.Kernel.Zone()).Chunk(64))
+        {
+            await Task.WhenAll(chunk.Select(a => old.Object(a).Discard()));
+        }
+    }
+}

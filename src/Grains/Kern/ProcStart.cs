@@ -1,0 +1,12 @@
+namespace JailCluster.Kernel.Kern;
+
+/// <summary>A process to start: its command line and how to print.</summary>
+[GenerateSerializer, Immutable, Alias("jc.ProcStart")]
+public sealed record ProcStart
+{
+    /// <summary>argv.</summary>
+    [Id(0)] public IReadOnlyList<string> Argv { get; init; } = [];
+
+    /// <summary>Machine-readable output wanted.</summary>
+    [Id(1)] public bool Json { get; init; }
+}

@@ -1,0 +1,158 @@
+namespace JailCluster.Kernel.Memory;
+
+using JailCluster.Panics;
+
+/// <summary>
+/// The memory semantics every kernel object shares. A load from freed memory returns the trash pattern
+/// on an INVARIANTS kernel and the stale value otherwise; a store of NULL remembers who made it; a free
+/// remembers who freed. None of it awaits anything.
+/// </summary>
+public abstract class KObjectGrain : Grain, IKObjectGrain
+{
+    private readonly Dictionary<string, ulong> _words = new(StringComparer.Ordinal);
+    private Dictionary<string, Provenance>? _nulledBy;
+    private List<Provenance>? _writesAfterFree;
+    private List<Provenance>? _doubleFrees;
+    private Provenance? _freedBy;
+
+    /// <summary>The object's name.</summary>
+    protected string Name { get; private set; } = "";
+
+    /// <summary>Whether the host runs with INVARIANTS.</summary>
+    protected bool Invariants { get; private set; }
+
+    /// <summary>Whether the object was allocated in this activation.</summary>
+    protected bool Allocated { get; private set; }
+
+    /// <summary>Whether the object has been freed.</summary>
+    protected bool Freed { get; private set; }
+
+    /// <summary>This object's address, from its key.</summary>
+    protected ulong Address => KernelKey.AddressOf(this.GetPrimaryKeyString());
+
+    /// <inheritdoc />
+    public Task Init(KObjectInit init)
+    {
+        Name = init.Name;
+        Invariants = init.Invariants;
+        _words.Clear();
+        foreach (var (k, v) in init.Words)
+        {
+            _words[k] = v;
+        }
+
+        Allocated = true;
+        Freed = false;
+        _freedBy = null;
+        _nulledBy = null;
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<KLoad> Load(string field)
+    {
+        if (!Allocated || Freed)
+        {
+            var value = Invariants || !Allocated ? (Invariants ? KAddr.Trash : 0UL) : Word(field);
+            var nulled = value == 0 && _nulledBy is not null && _nulledBy.TryGetValue(field, out var n) ? n : null;
+            return Task.FromResult(new KLoad(value, true, nulled ?? _freedBy));
+        }
+
+        var word = Word(field);
+        Provenance? origin = null;
+        if (word == 0 && _nulledBy is not null)
+        {
+            _nulledBy.TryGetValue(field, out origin);
+        }
+
+        return Task.FromResult(new KLoad(word, false, origin));
+    }
+
+    /// <inheritdoc />
+    public Task<ulong> Store(string field, ulong value, Provenance? who)
+    {
+        var old = Word(field);
+        if (Freed && who is not null)
+        {
+            (_writesAfterFree ??= []).Add(who);
+        }
+
+        _words[field] = value;
+        if (value == 0 && who is not null)
+        {
+            (_nulledBy ??= new(StringComparer.Ordinal))[field] = who;
+        }
+        else
+        {
+            _nulledBy?.Remove(field);
+        }
+
+        return Task.FromResult(old);
+    }
+
+    /// <inheritdoc />
+    public Task<long> FetchAdd(string field, long delta)
+    {
+        var value = (long)Word(field) + delta;
+        _words[field] = (ulong)value;
+        return Task.FromResult(value);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> Free(Provenance who)
+    {
+        if (Freed)
+        {
+            (_doubleFrees ??= []).Add(who);
+            return Task.FromResult(false);
+        }
+
+        Freed = true;
+        _freedBy = who;
+        OnFreed();
+
+        // Freed memory stays readable (stale or trash) until the activation is collected, which models
+        // the memory being reused; after that a load reads as never allocated.
+        DelayDeactivation(TimeSpan.Zero);
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public Task<string> GetName() => Task.FromResult(Name);
+
+    /// <inheritdoc />
+    public Task SetName(string name)
+    {
+        Name = name;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<KObjectView> View() => Task.FromResult(new KObjectView
+    {
+        Address = Address,
+        Name = Name,
+        Allocated = Allocated,
+        Freed = Freed,
+        Words = new Dictionary<string, ulong>(_words),
+        FreedBy = _freedBy,
+        WritesAfterFree = _writesAfterFree?.ToArray() ?? [],
+        DoubleFrees = _doubleFrees?.ToArray() ?? [],
+    });
+
+    /// <inheritdoc />
+    public Task Discard()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Called once when the object is freed, to drop typed state.</summary>
+    protected virtual void OnFreed()
+    {
+    }
+
+    /// <summary>A field's current value, zero when never stored.</summary>
+    protected ulong Word(string field) => _words.TryGetValue(field, out var v) ? v : 0UL;
+}

@@ -1,0 +1,47 @@
+namespace JailCluster.Kernel.Memory;
+
+using System.Globalization;
+using JailCluster.Hosts;
+
+/// <summary>
+/// Grain keys of one boot of one host: <c>host|generation|placement|kind|name</c>. The generation makes
+/// every grain of an earlier boot unreachable, which is what a reboot does to memory; the placement
+/// letter lets the placement director spread or group the host's grains without asking anyone.
+/// </summary>
+public sealed record KernelKey(string Host, int Generation, KernelPlacement Placement)
+{
+    private const char Separator = '|';
+
+    /// <summary>The common prefix of every key of this boot.</summary>
+    public string Prefix { get; } = string.Join(Separator, Host, Generation.ToString(CultureInfo.InvariantCulture),
+        Placement == KernelPlacement.HostLocal ? "l" : "s");
+
+    /// <summary>The key of the object at <paramref name="addr"/>.</summary>
+    public string Object(ulong addr) => Prefix + Separator + "m" + Separator + addr.ToString("x", CultureInfo.InvariantCulture);
+
+    /// <summary>The key of a named singleton of this boot (a lock, a taskqueue, a thread).</summary>
+    public string Named(string kind, string name) => Prefix + Separator + kind + Separator + name;
+
+    /// <summary>The address in an object key.</summary>
+    public static ulong AddressOf(string key)
+    {
+        var last = key.LastIndexOf(Separator);
+        return ulong.Parse(key.AsSpan(last + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Splits a key into the part that decides placement: the host part, and whether to spread.</summary>
+    public static bool TryParsePlacement(string key, out string hostPart, out bool spread)
+    {
+        hostPart = "";
+        spread = true;
+        var parts = key.Split(Separator, 4);
+        if (parts.Length < 4)
+        {
+            return false;
+        }
+
+        hostPart = parts[0] + Separator + parts[1];
+        spread = parts[2] != "l";
+        return true;
+    }
+}

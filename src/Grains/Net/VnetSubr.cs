@@ -1,0 +1,45 @@
+namespace JailCluster.Kernel.Net;
+
+using JailCluster.Kernel.Kern;
+using JailCluster.Kernel.Memory;
+
+/// <summary>sys/net/vnet.c: a network stack's birth and death.</summary>
+public static class VnetSubr
+{
+    /// <summary><c>vnet_alloc</c>: a new stack with its own epair cloner.</summary>
+    public static async Task<ulong> vnet_alloc(KThread td, string name)
+    {
+        using var f = td.Enter("vnet_alloc");
+        var cloner = await td.Alloc(KType.IfClone, IfClone.Epair);
+        var vnet = await td.Alloc(KType.Vnet, name, new Dictionary<string, ulong>
+        {
+            [Layouts.Vnet.Cloner.Name] = cloner,
+            [Layouts.Vnet.VnetState.Name] = Layouts.Vnet.StateRunning,
+        });
+        await td.K.Vnet(vnet).Setup(cloner);
+        return vnet;
+    }
+
+    /// <summary>
+    /// <c>vnet_destroy</c>: the destructors in reverse order. <c>vnet_if_return</c> runs first; the
+    /// epairs created inside the vnet are destroyed later by the driver's own destructor.
+    /// </summary>
+    public static async Task vnet_destroy(KThread td, ulong vnet)
+    {
+        using var f = td.Enter("vnet_destroy");
+        await td.Store(vnet, Layouts.Vnet.VnetState, Layouts.Vnet.StateShutdown);
+        var saved = td.CurVnet;
+        td.CurVnet = vnet;
+        await IfNet.vnet_if_return(td, vnet);
+        await IfEpair.vnet_epair_uninit(td, vnet);
+        td.CurVnet = saved;
+
+        var cloner = await td.Load(vnet, Layouts.Vnet.Cloner);
+        if (cloner != 0)
+        {
+            await td.Free(cloner, "if_clone");
+        }
+
+        await td.Free(vnet, "vnet");
+    }
+}
