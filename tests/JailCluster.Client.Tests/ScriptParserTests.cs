@@ -19,13 +19,14 @@ public sealed class ScriptParserTests
     [Fact]
     public void TrailingAmpersandRunsInTheBackgroundAndWaitWaits()
     {
-        var lines = ScriptParser.Parse("s.jc", ["jail -r alcatraz &", "ifconfig epair0a destroy &", "wait", "check"], "alpha");
+        var lines = ScriptParser.Parse("s.jc", ["jail -r alcatraz &", "ifconfig epair0a destroy &", "wait", "check", "settle 5"], "alpha");
 
         Assert.True(lines[0].Background);
         Assert.Equal(["jail", "-r", "alcatraz"], lines[0].Argv);
         Assert.True(lines[1].Background);
         Assert.Equal(ScriptLineKind.Wait, lines[2].Kind);
         Assert.Equal(ScriptLineKind.Check, lines[3].Kind);
+        Assert.Equal((ScriptLineKind.Settle, 5), (lines[4].Kind, lines[4].SettleSeconds));
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class ScriptParserTests
     [InlineData("jls & jls", "s.jc:1: syntax error: '&' may only end a line")]
     [InlineData("wait &", "s.jc:1: syntax error: 'wait' takes no arguments and cannot run in the background")]
     [InlineData("-H beta", "s.jc:1: syntax error: missing command")]
+    [InlineData("settle soon", "s.jc:1: syntax error: usage: settle [SECONDS] (SECONDS from 1 to 3600)")]
     public void SyntaxErrorsNameFileAndLine(string line, string message)
     {
         var error = Assert.Throws<JailctlException>(() => ScriptParser.Parse("s.jc", [line], "alpha"));

@@ -18,13 +18,17 @@ public sealed class PanicScriptTests(ClusterFixture cluster)
             fpwait a3
             ifconfig epair0a destroy
             sysctl debug.fail_point.a3=off
+            settle
             """);
 
         var run = Expect.Success(await cluster.RunAsync("-H", host, "run", script));
         Assert.Contains("epair0a", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{host}: panicked", run.Stdout, StringComparison.Ordinal);
 
-        var panic = await Expect.PanicOfAsync(cluster, host, TimeSpan.FromSeconds(60));
+        var panic = await Expect.PanicOfAsync(cluster, host);
         Assert.Equal("page fault", panic.GetProperty("message").GetString());
+        Assert.Equal("thread taskq", panic.GetProperty("thread").GetString());
+        Assert.Equal("0x40", panic.GetProperty("faultAddress").GetString());
         var id = panic.GetProperty("id").GetString()!;
 
         var report = Expect.Success(await cluster.RunAsync("panic", "show", id));

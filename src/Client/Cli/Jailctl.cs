@@ -122,6 +122,8 @@ public static class Jailctl
                     return CheckCommand.RunAsync(context, host, tail, json);
                 case "run":
                     return RunCommand.RunAsync(context, host, tail);
+                case "settle":
+                    return SettleCommand.RunAsync(context, host, tail);
                 default:
                     // jailctl's own --json may also close the line; no FreeBSD command here takes it.
                     if (rest.Count > 1 && rest[^1] == "--json")

@@ -26,7 +26,9 @@ public static class Usage
           -H HOST jexec J ifconfig ... | jexec J sleep N
           -H HOST sysctl debug.fail_point.NAME[=SPEC] | fpwait NAME [SECONDS] | procstat -kk
           -H HOST check [--json]                 invariant checker: exit 0 clean, 1 findings
-          [-H HOST] run FILE                     script: one command line a line, '-H NAME' prefix, '&', 'wait'
+          -H HOST settle [SECONDS]               wait until nothing is left to happen on the host (or it panicked)
+          [-H HOST] run FILE                     script: one command line a line, '-H NAME' prefix, '&', 'wait',
+                                                 'check', 'settle [SECONDS]'
 
         Experiments:
           teardown [--hosts N] [--jails N] [--epairs N] [--kernel V] [--pattern P] [--procs N]

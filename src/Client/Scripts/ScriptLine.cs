@@ -21,6 +21,9 @@ public sealed record ScriptLine
     /// <summary>True when the line ends in <c>&amp;</c> and runs alongside what follows.</summary>
     public bool Background { get; init; }
 
+    /// <summary>The bound of a <c>settle</c> line, in seconds.</summary>
+    public int SettleSeconds { get; init; }
+
     /// <summary><c>FILE:LINE</c>, for messages.</summary>
     public string Where => $"{File}:{Number}";
 }

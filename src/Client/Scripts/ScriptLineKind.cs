@@ -11,4 +11,7 @@ public enum ScriptLineKind
 
     /// <summary><c>check</c>: the invariant checker on the line's host.</summary>
     Check,
+
+    /// <summary><c>settle [SECONDS]</c>: waits until nothing is left to happen on the host, or it has panicked.</summary>
+    Settle,
 }

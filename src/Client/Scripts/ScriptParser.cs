@@ -107,6 +107,13 @@ public static class ScriptParser
                     File = file, Number = number, Kind = ScriptLineKind.Check, Background = background,
                     Host = host ?? throw NoHost(where, "check"),
                 };
+            case "settle":
+                var seconds = SettleCommand.ParseSeconds(words.Skip(1).ToList(), "settle [SECONDS]", message => Syntax(where, message));
+                return new ScriptLine
+                {
+                    File = file, Number = number, Kind = ScriptLineKind.Settle, Background = background, Argv = words,
+                    Host = host ?? throw NoHost(where, "settle"), SettleSeconds = seconds,
+                };
             default:
                 return new ScriptLine
                 {

@@ -34,7 +34,7 @@ public sealed class ScriptRunner(CommandContext context, IClusterClient client)
                     await Task.WhenAll(pending);
                     pending.Clear();
                     break;
-                case ScriptLineKind.Exec or ScriptLineKind.Check when line.Background:
+                case ScriptLineKind.Exec or ScriptLineKind.Check or ScriptLineKind.Settle when line.Background:
                     pending.Add(RunLineAsync(line));
                     break;
                 default:
@@ -83,9 +83,12 @@ public sealed class ScriptRunner(CommandContext context, IClusterClient client)
         CommandResult result;
         try
         {
-            result = line.Kind == ScriptLineKind.Check
-                ? Checked(line.Host!, await grain.Check())
-                : await ExecCommand.ExecAsync(grain, line.Host!, line.Argv, json: false);
+            result = line.Kind switch
+            {
+                ScriptLineKind.Check => Checked(line.Host!, await grain.Check()),
+                ScriptLineKind.Settle => await SettleCommand.SettleAsync(grain, line.Host!, line.SettleSeconds),
+                _ => await ExecCommand.ExecAsync(grain, line.Host!, line.Argv, json: false),
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

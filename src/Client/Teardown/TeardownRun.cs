@@ -17,7 +17,6 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 
     // The errno a host answers with once it has panicked: a consequence of the panic, not an error of its own.
     private const string Halted = "EHALTED";
-    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim gate = new(options.Concurrency);
     private readonly ConcurrentDictionary<string, int> errors = new(StringComparer.Ordinal);
@@ -142,7 +141,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
     private async Task FireAsync(CancellationToken interrupt)
     {
         var built = jails.Where(j => j.Built).ToList();
-        progress.Phase("teardown", built.Count);
+        progress.Phase("fire", built.Count);
         foreach (var jail in built)
         {
             jail.Span = ClientTelemetry.StartRoot("teardown");
@@ -210,41 +209,19 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
     }
 
     // Dying jails go when their last reference does, on the host's taskqueue, after jail -r has returned: wait for
-    // every host to have no jail left (or to have panicked) before counting.
+    // every host to have nothing left to do (or to have panicked) before counting.
     private async Task<bool> SettleAsync(CancellationToken interrupt)
     {
         var hosts = options.HostNames;
         progress.Phase("settle", hosts.Count);
-        var watch = Stopwatch.StartNew();
         var results = await Task.WhenAll(hosts.Select(async host =>
         {
-            var grain = client.GetGrain<IHostGrain>(host);
-            while (true)
-            {
-                if ((await grain.GetInfo()).State != HostState.Up)
-                {
-                    break;
-                }
-
-                var jls = await grain.Exec(["jls", "-d"], ExecOptions.Default);
-                if (jls.ExitCode == 0 && CountJails(jls.Stdout) == 0)
-                {
-                    break;
-                }
-
-                if (watch.Elapsed > options.SettleTimeout)
-                {
-                    return false;
-                }
-
-                await Task.Delay(SettlePoll, interrupt);
-            }
-
+            var settled = await client.GetGrain<IHostGrain>(host).Settle(options.SettleTimeout).WaitAsync(interrupt);
             progress.Step();
-            return true;
+            return settled;
         }));
         var settled = results.All(r => r);
-        progress.Done(settled ? "no jail left on any host" : $"dying jails still present after {options.SettleTimeout.TotalSeconds:0} s");
+        progress.Done(settled ? "nothing left to happen on any host" : $"work still pending after {options.SettleTimeout.TotalSeconds:0} s");
         return settled;
     }
 
@@ -336,10 +313,6 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 
         return result;
     }
-
-    // jls prints a header line, then one line per jail.
-    private static int CountJails(string jls) =>
-        jls.Split('\n').Count(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("JID", StringComparison.Ordinal));
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }
