@@ -17,6 +17,7 @@ public static class DemoCommand
 {
     private const int Silos = 3;
     private const int MaxRounds = 12;
+    private const int MinFixedRounds = 3;
     private static readonly TimeSpan PanicBudget = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan FixedBudget = TimeSpan.FromSeconds(25);
 
@@ -60,8 +61,9 @@ public static class DemoCommand
             output.WriteLine(TraceHint(report));
 
             output.WriteLine();
-            output.WriteLine($"demo: D56374, the same cleanup, {panicRounds} round{(panicRounds == 1 ? "" : "s")}");
-            var (fixedRounds, fixedPanic) = await RoundsAsync(quiet, connection.Client, KernelVersion.D56374, output, stopOnPanic: false, FixedBudget, panicRounds);
+            var fixedTarget = Math.Max(panicRounds, MinFixedRounds);
+            output.WriteLine($"demo: D56374, the same cleanup, {fixedTarget} rounds");
+            var (fixedRounds, fixedPanic) = await RoundsAsync(quiet, connection.Client, KernelVersion.D56374, output, stopOnPanic: false, FixedBudget, fixedTarget);
             succeeded = fixedPanic is null;
             output.WriteLine(succeeded
                 ? $"demo: D56374: no panic and no checker finding in {fixedRounds} round{(fixedRounds == 1 ? "" : "s")}"
