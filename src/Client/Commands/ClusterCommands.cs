@@ -55,7 +55,7 @@ public static class ClusterCommands
         await using var connection = await context.ConnectAsync();
         var management = connection.Client.GetGrain<IManagementGrain>(0);
         var members = (await management.GetDetailedHosts(onlyActive: true))
-            .OrderBy(m => m.SiloAddress.Endpoint.Port)
+            .OrderBy(m => m.SiloName, StringComparer.Ordinal)
             .ToList();
         var addresses = members.Select(m => m.SiloAddress).ToArray();
         var statistics = await management.GetRuntimeStatistics(addresses);
@@ -75,7 +75,7 @@ public static class ClusterCommands
                 Primary = local?.Primary ?? false,
                 Activations = statistics[i].ActivationCount,
                 Grains = grains.Where(g => g.SiloAddress.Equals(m.SiloAddress))
-                    .GroupBy(g => g.GrainType)
+                    .GroupBy(g => ShortTypeName(g.GrainType))
                     .ToDictionary(g => g.Key, g => g.Sum(x => x.ActivationCount)),
             };
         }).ToList();
@@ -108,5 +108,12 @@ public static class ClusterCommands
         }
 
         return ExitCodes.Ok;
+    }
+
+    // "JailCluster.Kernel.Net.VnetGrain,JailCluster.Grains" -> "VnetGrain".
+    private static string ShortTypeName(string grainType)
+    {
+        var type = grainType.Split(',')[0];
+        return type[(type.LastIndexOf('.') + 1)..];
     }
 }

@@ -157,7 +157,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             TeardownPattern.VnetSubrModern => Task.WhenAll(host.Select(j => FireModernAsync(j, interrupt))),
             _ => Task.WhenAll(host.Select(j => FireSimultaneousAsync(j, interrupt))),
         }));
-        progress.Done($"{built.Count} jails torn down with {TeardownPatterns.Name(options.Pattern)}, {errors.Values.Sum()} command(s) failed");
+        progress.Done($"{built.Count} jails torn down with {TeardownPatterns.Name(options.Pattern)}, " +
+            $"{errors.Values.Sum()} command(s) failed, {Volatile.Read(ref refused)} refused by a panicked host");
     }
 
     // vnet.subr of 2019: jail -r for every jail, then at once ifconfig destroy for every pair, no wait between.
