@@ -20,6 +20,9 @@ public sealed class TeardownJail(string host, string name)
     /// <summary>True once the jail and all its epairs and processes exist.</summary>
     public bool Built { get; set; }
 
+    /// <summary>True when a command that builds it failed.</summary>
+    public bool BuildFailed { get; set; }
+
     /// <summary>True once its teardown commands were sent.</summary>
     public bool Fired { get; set; }
 

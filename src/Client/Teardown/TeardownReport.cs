@@ -32,6 +32,9 @@ public sealed record TeardownReport
     /// <summary>Jails on a surviving host for which a command failed.</summary>
     public required int JailsWithErrors { get; init; }
 
+    /// <summary>Jails whose building never finished (interrupted run).</summary>
+    public int JailsNotBuilt { get; init; }
+
     /// <summary>Jails whose teardown never started (interrupted run).</summary>
     public int JailsNotTornDown { get; init; }
 

@@ -30,13 +30,12 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         var clock = Stopwatch.StartNew();
         var interrupted = false;
         var settled = false;
-        TimeSpan buildTime = default, fireStart = default;
+        TimeSpan? buildEnd = null, fireStart = null;
         try
         {
             await BootAsync(interrupt);
             await BuildAsync(interrupt);
-            buildTime = clock.Elapsed;
-            fireStart = clock.Elapsed;
+            buildEnd = fireStart = clock.Elapsed;
             await FireAsync(interrupt);
             settled = await SettleAsync(interrupt);
         }
@@ -53,8 +52,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             }
         }
 
-        var duration = clock.Elapsed - (fireStart == default ? clock.Elapsed : fireStart);
-        return await CollectAsync(interrupted, settled, buildTime == default ? clock.Elapsed : buildTime, duration);
+        var end = clock.Elapsed;
+        return await CollectAsync(interrupted, settled, buildEnd ?? end, fireStart is { } start ? end - start : TimeSpan.Zero);
     }
 
     /// <inheritdoc />
@@ -113,6 +112,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             var name = created.Stdout.Trim();
             if (created.ExitCode != 0 || !name.EndsWith('a'))
             {
+                jail.BuildFailed = true;
                 progress.Step();
                 return;
             }
@@ -129,6 +129,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         {
             if ((await ExecAsync(jail.Host, step, interrupt)).ExitCode != 0)
             {
+                jail.BuildFailed = true;
                 progress.Step();
                 return;
             }
@@ -243,7 +244,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         }
 
         var lost = jails.Count(j => panicked.ContainsKey(j.Host));
-        var withErrors = jails.Count(j => !panicked.ContainsKey(j.Host) && (j.Failed || !j.Built));
+        var withErrors = jails.Count(j => !panicked.ContainsKey(j.Host) && (j.Failed || j.BuildFailed));
+        var notBuilt = jails.Count(j => !panicked.ContainsKey(j.Host) && !j.Built && !j.BuildFailed);
         var notFired = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && !j.Fired && !j.Failed);
         var clean = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && j.Fired && !j.Failed);
         var fired = jails.Count(j => j.Fired);
@@ -258,6 +260,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             JailsClean = clean,
             JailsLostWithPanic = lost,
             JailsWithErrors = withErrors,
+            JailsNotBuilt = notBuilt,
             JailsNotTornDown = notFired,
             HostsPanicked = panicked.Count,
             PanicIds = [.. panicked.Values.OfType<string>()],

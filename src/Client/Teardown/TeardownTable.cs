@@ -18,6 +18,11 @@ public static class TeardownTable
         Row(text, "jails torn down cleanly", $"{report.JailsClean} of {report.Jails}");
         Row(text, "jails lost with a panic", report.JailsLostWithPanic.ToString(CultureInfo.InvariantCulture));
         Row(text, "jails with errors", report.JailsWithErrors.ToString(CultureInfo.InvariantCulture));
+        if (report.JailsNotBuilt > 0)
+        {
+            Row(text, "jails not built", report.JailsNotBuilt.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (report.JailsNotTornDown > 0)
         {
             Row(text, "jails not torn down", report.JailsNotTornDown.ToString(CultureInfo.InvariantCulture));
