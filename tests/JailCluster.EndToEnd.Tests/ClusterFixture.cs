@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         finally
         {
             SiloReaper.Reap(Home);
+            TestHomes.RemoveOwnRoot();
         }
     }
 
