@@ -28,6 +28,10 @@ public sealed class BadInputTests(ClusterFixture cluster)
 
         var teardown = await cluster.RunAsync("teardown", "--fail-point", "a3");
         Assert.Contains("--fail-point", Expect.OneLineError(teardown, 64), StringComparison.Ordinal);
+
+        // The kernel judges the SPEC; a mass teardown stops before building anything when a host refuses it.
+        var rejected = await cluster.RunAsync("teardown", "--hosts", "1", "--host-prefix", "badfpt", "--fail-point", "a3=frobnicate(");
+        Assert.Contains("fail point 'a3=frobnicate(' rejected by badfpt0", Expect.OneLineError(rejected, 1), StringComparison.Ordinal);
     }
 
     [Fact]
