@@ -17,7 +17,7 @@ public sealed class TeardownProgress : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task? renderer;
     private readonly Lock gate = new();
-    private string phase = "start";
+    private string phase = "";
     private int total;
     private int done;
     private int failures;
@@ -46,8 +46,8 @@ public sealed class TeardownProgress : IAsyncDisposable
         }
     }
 
-    /// <summary>One step done.</summary>
-    public void Step() => Interlocked.Increment(ref done);
+    /// <summary>Steps done (one by default).</summary>
+    public void Step(int count = 1) => Interlocked.Add(ref done, count);
 
     /// <summary>One command failed.</summary>
     public void Failure() => Interlocked.Increment(ref failures);

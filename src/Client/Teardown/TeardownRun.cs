@@ -98,22 +98,28 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             jails.AddRange(names);
         }
 
-        progress.Phase("build", jails.Count);
+        progress.Phase("build", jails.Count * CommandsPerJail);
         await Task.WhenAll(jails.Select(jail => BuildJailAsync(jail, interrupt)));
         var built = jails.Count(j => j.Built);
         progress.Done($"{built} of {jails.Count} jails built, {options.EpairsPerJail} epair(s) and {options.ProcessesPerJail} process(es) each");
     }
 
+    // ifconfig epair create for each pair, jail -c, ifconfig X vnet J for each further pair, jexec for each process.
+    private int CommandsPerJail => (2 * options.EpairsPerJail) + options.ProcessesPerJail;
+
     private async Task BuildJailAsync(TeardownJail jail, CancellationToken interrupt)
     {
+        var remaining = CommandsPerJail;
         for (var e = 0; e < options.EpairsPerJail; e++)
         {
             var created = await ExecAsync(jail.Host, ["ifconfig", "epair", "create"], interrupt);
+            remaining--;
+            progress.Step();
             var name = created.Stdout.Trim();
             if (created.ExitCode != 0 || !name.EndsWith('a'))
             {
                 jail.BuildFailed = true;
-                progress.Step();
+                progress.Step(remaining);
                 return;
             }
 
@@ -127,16 +133,18 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         steps.AddRange(Enumerable.Range(0, options.ProcessesPerJail).Select(_ => (IReadOnlyList<string>)["jexec", jail.Name, "sleep", "3600"]));
         foreach (var step in steps)
         {
-            if ((await ExecAsync(jail.Host, step, interrupt)).ExitCode != 0)
+            var result = await ExecAsync(jail.Host, step, interrupt);
+            remaining--;
+            progress.Step();
+            if (result.ExitCode != 0)
             {
                 jail.BuildFailed = true;
-                progress.Step();
+                progress.Step(remaining);
                 return;
             }
         }
 
         jail.Built = true;
-        progress.Step();
     }
 
     private async Task FireAsync(CancellationToken interrupt)
