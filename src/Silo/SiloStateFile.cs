@@ -59,7 +59,8 @@ public sealed partial class SiloStateFile(SiloHostOptions options, TimeProvider 
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Silo {Name} started: silo port {SiloPort}, gateway port {GatewayPort}, pid {Pid}")]
+    [LoggerMessage(
+        1, LogLevel.Information, "Silo {Name} started: silo port {SiloPort}, gateway port {GatewayPort}, pid {Pid}")]
     private static partial void LogSiloStarted(ILogger logger, string name, int siloPort, int gatewayPort, int pid);
 
     [LoggerMessage(2, LogLevel.Information, "Silo {Name} stopping")]

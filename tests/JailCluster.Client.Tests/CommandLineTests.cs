@@ -10,7 +10,10 @@ public sealed class CommandLineTests
     public void TeardownOptionsParseWithDefaultsAndBothForms()
     {
         var (options, json) = TeardownCommand.Parse(
-            ["--hosts=2", "--jails", "5", "--kernel", "D56374", "--pattern", "simultaneous", "--fail-point", "debug.fail_point.a7=sleep(5)", "--json", "r.json"]);
+        [
+            "--hosts=2", "--jails", "5", "--kernel", "D56374", "--pattern", "simultaneous",
+            "--fail-point", "debug.fail_point.a7=sleep(5)", "--json", "r.json",
+        ]);
 
         Assert.Equal(2, options.Hosts);
         Assert.Equal(5, options.JailsPerHost);
@@ -47,7 +50,8 @@ public sealed class CommandLineTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CommandContext(new Cluster.StateDirectory(Path.GetTempPath()), output, error, CancellationToken.None);
+        var state = new Cluster.StateDirectory(Path.GetTempPath());
+        var context = new CommandContext(state, output, error, CancellationToken.None);
 
         var status = await Jailctl.RunAsync(context, ["jls", "-d"]);
 

@@ -19,7 +19,8 @@ public sealed class ScriptParserTests
     [Fact]
     public void TrailingAmpersandRunsInTheBackgroundAndWaitWaits()
     {
-        var lines = ScriptParser.Parse("s.jc", ["jail -r alcatraz &", "ifconfig epair0a destroy &", "wait", "check", "settle 5"], "alpha");
+        var lines = ScriptParser.Parse(
+            "s.jc", ["jail -r alcatraz &", "ifconfig epair0a destroy &", "wait", "check", "settle 5"], "alpha");
 
         Assert.True(lines[0].Background);
         Assert.Equal(["jail", "-r", "alcatraz"], lines[0].Argv);
@@ -32,7 +33,10 @@ public sealed class ScriptParserTests
     [Fact]
     public void CommentsAndQuotesSplitAsShDoes()
     {
-        var lines = ScriptParser.Parse("s.jc", ["jail -c 'name=a b' \"persist\" # trailing comment", "sysctl debug.fail_point.a3=pause#not-a-comment"], "h");
+        var lines = ScriptParser.Parse(
+            "s.jc",
+            ["jail -c 'name=a b' \"persist\" # trailing comment", "sysctl debug.fail_point.a3=pause#not-a-comment"],
+            "h");
 
         Assert.Equal(["jail", "-c", "name=a b", "persist"], lines[0].Argv);
         Assert.Equal(["sysctl", "debug.fail_point.a3=pause#not-a-comment"], lines[1].Argv);

@@ -30,8 +30,10 @@ public sealed class BadInputTests(ClusterFixture cluster)
         Assert.Contains("--fail-point", Expect.OneLineError(teardown, 64), StringComparison.Ordinal);
 
         // The kernel judges the SPEC; a mass teardown stops before building anything when a host refuses it.
-        var rejected = await cluster.RunAsync("teardown", "--hosts", "1", "--host-prefix", "badfpt", "--fail-point", "a3=frobnicate(");
-        Assert.Contains("fail point 'a3=frobnicate(' rejected by badfpt0", Expect.OneLineError(rejected, 1), StringComparison.Ordinal);
+        var rejected = await cluster.RunAsync(
+            "teardown", "--hosts", "1", "--host-prefix", "badfpt", "--fail-point", "a3=frobnicate(");
+        Assert.Contains(
+            "fail point 'a3=frobnicate(' rejected by badfpt0", Expect.OneLineError(rejected, 1), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +47,8 @@ public sealed class BadInputTests(ClusterFixture cluster)
             """);
 
         var result = await cluster.RunAsync("-H", host, "run", script);
-        Assert.Contains($"{script}:3: syntax error: unterminated double quote", Expect.OneLineError(result, 65), StringComparison.Ordinal);
+        var error = Expect.OneLineError(result, 65);
+        Assert.Contains($"{script}:3: syntax error: unterminated double quote", error, StringComparison.Ordinal);
 
         // Line 1 never ran: no epair was created.
         var list = Expect.Success(await cluster.RunAsync("-H", host, "ifconfig", "-l"));
@@ -63,11 +66,11 @@ public sealed class BadInputTests(ClusterFixture cluster)
     [Fact]
     public async Task UnknownCommandAndMalformedOptionsAreUsageErrors()
     {
-        Assert.Contains("unknown command 'frobnicate'", Expect.OneLineError(await cluster.RunAsync("frobnicate"), 64), StringComparison.Ordinal);
-        Assert.Contains("--silos", Expect.OneLineError(await cluster.RunAsync("cluster", "up", "--silos", "many"), 64), StringComparison.Ordinal);
-        Assert.Contains("unknown kernel '13.0'", Expect.OneLineError(await cluster.RunAsync("host", "boot", "x", "--kernel", "13.0"), 64), StringComparison.Ordinal);
-        Assert.Contains("unknown pattern", Expect.OneLineError(await cluster.RunAsync("teardown", "--pattern", "yolo"), 64), StringComparison.Ordinal);
-        Assert.Contains("needs a host", Expect.OneLineError(await cluster.RunAsync("check"), 64), StringComparison.Ordinal);
+        await UsageErrorAsync("unknown command 'frobnicate'", "frobnicate");
+        await UsageErrorAsync("--silos", "cluster", "up", "--silos", "many");
+        await UsageErrorAsync("unknown kernel '13.0'", "host", "boot", "x", "--kernel", "13.0");
+        await UsageErrorAsync("unknown pattern", "teardown", "--pattern", "yolo");
+        await UsageErrorAsync("needs a host", "check");
     }
 
     [Fact]
@@ -79,5 +82,11 @@ public sealed class BadInputTests(ClusterFixture cluster)
 
         var panics = await Jailctl.RunAsync(empty, "panics");
         Assert.Contains("no cluster running", Expect.OneLineError(panics, 69), StringComparison.Ordinal);
+    }
+
+    private async Task UsageErrorAsync(string expected, params string[] args)
+    {
+        var result = await cluster.RunAsync(args);
+        Assert.Contains(expected, Expect.OneLineError(result, 64), StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,8 @@ public static class Jailctl
         }
 
         start.Environment["JAILCLUSTER_HOME"] = home;
-        start.Environment["JAILCLUSTER_WATCH_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["JAILCLUSTER_WATCH_PID"] =
+            Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("JAILCLUSTER_REDIS");
 
         using var process = Process.Start(start)!;
@@ -56,5 +57,7 @@ public static class Jailctl
     }
 
     private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : "dotnet";
 }

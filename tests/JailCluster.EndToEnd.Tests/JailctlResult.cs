@@ -13,5 +13,6 @@ public sealed record JailctlResult(int ExitCode, string Stdout, string Stderr, s
     }
 
     /// <summary>Everything, for assertion messages.</summary>
-    public override string ToString() => $"$ jailctl {CommandLine}\nexit {ExitCode}\n--- stdout\n{Stdout}--- stderr\n{Stderr}";
+    public override string ToString() =>
+        $"$ jailctl {CommandLine}\nexit {ExitCode}\n--- stdout\n{Stdout}--- stderr\n{Stderr}";
 }

@@ -6,9 +6,8 @@ namespace JailCluster.EndToEnd.Tests;
 /// </summary>
 public static class TestHomes
 {
-    private static readonly string? GivenRoot = Environment.GetEnvironmentVariable("JAILCLUSTER_TEST_ROOT") is { Length: > 0 } given
-        ? given
-        : null;
+    private static readonly string? GivenRoot =
+        Environment.GetEnvironmentVariable("JAILCLUSTER_TEST_ROOT") is { Length: > 0 } given ? given : null;
 
     private static int next;
 

@@ -22,7 +22,10 @@ public sealed class ArgReader
     /// that take a value, <paramref name="flagNames"/> those that do not (both with their dashes).
     /// </summary>
     public static ArgReader Parse(
-        string command, IReadOnlyList<string> args, IReadOnlyCollection<string> valued, IReadOnlyCollection<string> flagNames)
+        string command,
+        IReadOnlyList<string> args,
+        IReadOnlyCollection<string> valued,
+        IReadOnlyCollection<string> flagNames)
     {
         var reader = new ArgReader(command);
         for (var i = 0; i < args.Count; i++)
@@ -48,7 +51,10 @@ public sealed class ArgReader
             }
             else if (valued.Contains(name))
             {
-                var value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"{command}: option {name} needs a value"));
+                var value = inline
+                    ?? (i + 1 < args.Count
+                        ? args[++i]
+                        : throw new UsageException($"{command}: option {name} needs a value"));
                 if (!reader.values.TryGetValue(name, out var list))
                 {
                     reader.values[name] = list = [];
@@ -83,7 +89,8 @@ public sealed class ArgReader
             return fallback;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            || value < min || value > max)
         {
             throw new UsageException($"{command}: {name} must be an integer from {min} to {max}, not '{text}'");
         }

@@ -96,7 +96,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new JailctlException($"{directory.ClusterFile} is damaged ({e.Message}); remove it and run 'jailctl cluster up'");
+            throw new JailctlException(
+                $"{directory.ClusterFile} is damaged ({e.Message}); remove it and run 'jailctl cluster up'");
         }
 
         if (state is null)
@@ -109,7 +110,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         if (state.Redis is null && !state.Silos.Any(s => ProcessControl.IsSilo(s.Pid)))
         {
             throw new JailctlException(
-                $"no cluster running (the silos started in {directory.Path} have exited); start one with 'jailctl cluster up'",
+                $"no cluster running (the silos started in {directory.Path} have exited); " +
+                "start one with 'jailctl cluster up'",
                 ExitCodes.Unavailable);
         }
 
@@ -121,7 +123,8 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     private static IHost Build(ClusterState state)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        var settings = new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] };
+        var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
@@ -136,7 +139,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
             else
             {
-                client.UseLocalhostClustering([.. state.Silos.Select(s => s.GatewayPort)], state.ServiceId, state.ClusterId);
+                int[] gateways = [.. state.Silos.Select(s => s.GatewayPort)];
+                client.UseLocalhostClustering(gateways, state.ServiceId, state.ClusterId);
             }
 
             client.AddActivityPropagation();

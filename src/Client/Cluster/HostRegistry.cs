@@ -15,7 +15,10 @@ public sealed class HostRegistry(StateDirectory directory)
         lock (Gate)
         {
             return File.Exists(directory.HostsFile)
-                ? [.. File.ReadAllLines(directory.HostsFile).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+                ? [.. File.ReadAllLines(directory.HostsFile)
+                    .Where(l => l.Length > 0)
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)]
                 : [];
         }
     }

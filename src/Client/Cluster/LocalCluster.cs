@@ -39,7 +39,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         var silo = SiloLocator.FindSilo();
         var dotnet = SiloLocator.FindDotnet();
         var ports = FreePorts.Take(count * 2);
-        var clusterId = string.Create(CultureInfo.InvariantCulture, $"jailcluster-{Environment.ProcessId}-{Environment.TickCount64 % 100000}");
+        var clusterId = string.Create(
+            CultureInfo.InvariantCulture, $"jailcluster-{Environment.ProcessId}-{Environment.TickCount64 % 100000}");
         var started = new List<LocalSilo>();
         try
         {
@@ -72,7 +73,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
     public async Task<IReadOnlyList<(LocalSilo Silo, string Outcome)>> DownAsync(CancellationToken cancellationToken)
     {
         var state = JsonOutput.ReadFile<ClusterState>(directory.ClusterFile)
-            ?? throw new JailctlException($"no cluster running (nothing started in {directory.Path})", ExitCodes.Unavailable);
+            ?? throw new JailctlException(
+                $"no cluster running (nothing started in {directory.Path})", ExitCodes.Unavailable);
         var outcomes = await StopAsync(state.Silos, cancellationToken);
         File.Delete(directory.ClusterFile);
         return outcomes;
@@ -126,7 +128,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
 
         start.Environment["JAILCLUSTER_SILO_LOG"] = log;
         using var process = Process.Start(start) ?? throw new JailctlException($"could not start {dotnet}");
-        progress.WriteLine($"cluster: starting {name} (pid {process.Id}, silo port {siloPort}, gateway port {gatewayPort})");
+        progress.WriteLine(
+            $"cluster: starting {name} (pid {process.Id}, silo port {siloPort}, gateway port {gatewayPort})");
 
         var watchClock = Stopwatch.StartNew();
         var file = directory.SiloFile(siloPort);

@@ -40,7 +40,9 @@ public static partial class ProcessControl
         }
     }
 
-    /// <summary>True when <paramref name="pid"/> is alive and runs JailCluster.Silo (so a reused pid is never hit).</summary>
+    /// <summary>
+    /// True when <paramref name="pid"/> is alive and runs JailCluster.Silo, so that a reused pid is never hit.
+    /// </summary>
     public static bool IsSilo(int pid)
     {
         if (!IsAlive(pid))

@@ -89,10 +89,12 @@ public static class ClusterCommands
         var table = new TextTable("NAME", "ADDRESS", "STATUS", "PID", "ACTIVATIONS");
         foreach (var s in silos)
         {
-            table.Add(s.Name + (s.Primary ? " (primary)" : ""), s.Address, s.Status, s.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", s.Activations);
+            var pid = s.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+            table.Add(s.Name + (s.Primary ? " (primary)" : ""), s.Address, s.Status, pid, s.Activations);
         }
 
-        context.Out.Write($"cluster {connection.State.ClusterId}: {silos.Count} active silo{(silos.Count == 1 ? "" : "s")}\n{table}");
+        var plural = silos.Count == 1 ? "" : "s";
+        context.Out.Write($"cluster {connection.State.ClusterId}: {silos.Count} active silo{plural}\n{table}");
         if (options.Flag("--grains"))
         {
             var byType = new TextTable("SILO", "GRAIN TYPE", "ACTIVATIONS");

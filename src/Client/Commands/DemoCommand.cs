@@ -39,16 +39,19 @@ public static class DemoCommand
             var state = await cluster.UpAsync(Silos, context.Interrupt);
             output.WriteLine($"demo: cluster {state.ClusterId} up in {Seconds(clock.Elapsed)} s, " +
                 $"silo pids {string.Join(", ", state.Silos.Select(s => s.Pid))}");
-            await using var connection = await ClusterConnection.ConnectAsync(state, CommandContext.ConnectTimeout, context.Interrupt);
+            await using var connection =
+                await ClusterConnection.ConnectAsync(state, CommandContext.ConnectTimeout, context.Interrupt);
             var quiet = new CommandContext(directory, TextWriter.Null, TextWriter.Null, context.Interrupt);
 
             output.WriteLine();
             output.WriteLine("demo: FreeBSD 12.1, the 2019 vnet.subr cleanup: 'jail -r' every jail, then at once");
             output.WriteLine("      'ifconfig epairNa destroy' every pair, on 3 hosts x 8 jails, until a host panics");
-            var (panicRounds, panic) = await RoundsAsync(quiet, connection.Client, KernelVersion.Release121, output, stopOnPanic: true, PanicBudget);
+            var (panicRounds, panic) = await RoundsAsync(
+                quiet, connection.Client, KernelVersion.Release121, output, stopOnPanic: true, PanicBudget);
             if (panic is null)
             {
-                output.WriteLine($"demo: no panic on 12.1 in {panicRounds} rounds; the race is timing-dependent, run the demo again");
+                output.WriteLine(
+                    $"demo: no panic on 12.1 in {panicRounds} rounds; the race is timing-dependent, run the demo again");
                 return ExitCodes.Failure;
             }
 
@@ -63,7 +66,8 @@ public static class DemoCommand
             output.WriteLine();
             var fixedTarget = Math.Max(panicRounds, MinFixedRounds);
             output.WriteLine($"demo: D56374, the same cleanup, {fixedTarget} rounds");
-            var (fixedRounds, fixedPanic) = await RoundsAsync(quiet, connection.Client, KernelVersion.D56374, output, stopOnPanic: false, FixedBudget, fixedTarget);
+            var (fixedRounds, fixedPanic) = await RoundsAsync(
+                quiet, connection.Client, KernelVersion.D56374, output, stopOnPanic: false, FixedBudget, fixedTarget);
             succeeded = fixedPanic is null;
             output.WriteLine(succeeded
                 ? $"demo: D56374: no panic and no checker finding in {fixedRounds} round{(fixedRounds == 1 ? "" : "s")}"
@@ -109,15 +113,21 @@ public static class DemoCommand
         while (round < rounds && (round == 0 || watch.Elapsed < budget))
         {
             round++;
-            var options = new TeardownOptions { Kernel = kernel, Hosts = 3, JailsPerHost = 8, Seed = round, HostPrefix = "demo" };
+            var options = new TeardownOptions
+            {
+                Kernel = kernel, Hosts = 3, JailsPerHost = 8, Seed = round, HostPrefix = "demo",
+            };
             var report = await TeardownCommand.RunAsync(quiet, client, options);
             quiet.Interrupt.ThrowIfCancellationRequested();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  round {round}: {report.Jails} jails, {report.JailsClean} clean, {report.JailsLostWithPanic} lost with a panic, " +
-                $"panics {report.HostsPanicked}{(report.PanicIds.Count > 0 ? " (" + string.Join(", ", report.PanicIds) + ")" : "")}, " +
+                $"  round {round}: {report.Jails} jails, {report.JailsClean} clean, " +
+                $"{report.JailsLostWithPanic} lost with a panic, panics {report.HostsPanicked}" +
+                $"{(report.PanicIds.Count > 0 ? " (" + string.Join(", ", report.PanicIds) + ")" : "")}, " +
                 $"findings {report.Findings.Count}, {report.DurationSeconds:0.00} s"));
             firstPanic ??= (report.PanicIds.Count > 0 ? report.PanicIds[0] : null)
-                ?? (report.Findings.Count > 0 && !stopOnPanic ? $"{report.Findings[0].Kind} on {report.Findings[0].Host}" : null);
+                ?? (report.Findings.Count > 0 && !stopOnPanic
+                    ? $"{report.Findings[0].Kind} on {report.Findings[0].Host}"
+                    : null);
             if (stopOnPanic && firstPanic is not null)
             {
                 break;

@@ -27,7 +27,8 @@ public static partial class HostAccess
         if (info.State == HostState.Down)
         {
             throw new JailctlException(
-                $"unknown host '{name}': it has not been booted (boot it with 'jailctl host boot {name}')", ExitCodes.NoHost);
+                $"unknown host '{name}': it has not been booted (boot it with 'jailctl host boot {name}')",
+                ExitCodes.NoHost);
         }
 
         return (grain, info);

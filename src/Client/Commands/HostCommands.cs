@@ -7,8 +7,10 @@ using JailCluster.Hosts;
 /// <summary><c>jailctl host boot|reboot|list</c>: power and state of simulated hosts.</summary>
 public static class HostCommands
 {
-    private const string Usage = "host boot NAME [--kernel VERSION] [--invariants] [--placement spread|local] [--seed N] | " +
-        "host reboot NAME | host list [--json]";
+    private const string BootUsage =
+        "host boot NAME [--kernel VERSION] [--invariants] [--placement spread|local] [--seed N]";
+
+    private const string Usage = BootUsage + " | host reboot NAME | host list [--json]";
 
     /// <summary>Runs the subcommand in <paramref name="args"/>.</summary>
     public static Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args, bool json) =>
@@ -44,7 +46,7 @@ public static class HostCommands
     private static async Task<int> BootAsync(CommandContext context, List<string> args)
     {
         var options = ArgReader.Parse("host boot", args, ["--kernel", "--placement", "--seed"], ["--invariants"]);
-        options.ExpectPositionals(1, "host boot NAME [--kernel VERSION] [--invariants] [--placement spread|local] [--seed N]");
+        options.ExpectPositionals(1, BootUsage);
         var name = HostAccess.ValidateName(options.Positionals[0]);
         var boot = new BootOptions
         {
@@ -79,7 +81,8 @@ public static class HostCommands
         json |= options.Flag("--json");
 
         await using var connection = await context.ConnectAsync();
-        var infos = await Task.WhenAll(context.Hosts.Names().Select(n => connection.Client.GetGrain<IHostGrain>(n).GetInfo()));
+        var infos = await Task.WhenAll(
+            context.Hosts.Names().Select(n => connection.Client.GetGrain<IHostGrain>(n).GetInfo()));
         if (json)
         {
             context.Out.WriteLine(JsonOutput.Serialize(infos.Select(i => new
@@ -99,8 +102,14 @@ public static class HostCommands
         var table = new TextTable("NAME", "STATE", "KERNEL", "INVARIANTS", "PLACEMENT", "GEN", "PANIC");
         foreach (var i in infos)
         {
-            table.Add(i.Name, i.State.ToString().ToLowerInvariant(), i.Boot?.Kernel ?? "-", i.Boot?.Invariants == true ? "yes" : "no",
-                PlacementWord(i.Boot?.Placement), i.Generation, i.PanicId ?? "-");
+            table.Add(
+                i.Name,
+                i.State.ToString().ToLowerInvariant(),
+                i.Boot?.Kernel ?? "-",
+                i.Boot?.Invariants == true ? "yes" : "no",
+                PlacementWord(i.Boot?.Placement),
+                i.Generation,
+                i.PanicId ?? "-");
         }
 
         context.Out.Write(table.ToString());

@@ -72,7 +72,7 @@ public static class PanicCommands
         trapNumber = p.TrapNumber,
         faultAddress = string.Create(CultureInfo.InvariantCulture, $"0x{p.FaultAddress:x}"),
         step = p.Step,
-        culprit = p.Culprit is null ? null : new { p.Culprit.Action, p.Culprit.Object, p.Culprit.Field, p.Culprit.Thread, p.Culprit.Step },
+        culprit = p.Culprit is not { } c ? null : new { c.Action, c.Object, c.Field, c.Thread, c.Step },
         traceId = p.TraceId,
         time = p.Time,
     };

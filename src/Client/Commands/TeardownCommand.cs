@@ -33,9 +33,11 @@ public static partial class TeardownCommand
     }
 
     /// <summary>Runs one teardown with progress on standard error.</summary>
-    public static async Task<TeardownReport> RunAsync(CommandContext context, IClusterClient client, TeardownOptions options)
+    public static async Task<TeardownReport> RunAsync(
+        CommandContext context, IClusterClient client, TeardownOptions options)
     {
-        await using var progress = new TeardownProgress(context.Error, live: !Console.IsErrorRedirected && context.Error == Console.Error);
+        var live = !Console.IsErrorRedirected && context.Error == Console.Error;
+        await using var progress = new TeardownProgress(context.Error, live);
         using var run = new TeardownRun(client, options, progress);
         return await run.RunAsync(context.Interrupt);
     }
@@ -70,7 +72,8 @@ public static partial class TeardownCommand
     // Accepts NAME=SPEC or debug.fail_point.NAME=SPEC; the kernel judges the SPEC.
     private static string ParseFailPoint(string text)
     {
-        var bare = text.StartsWith("debug.fail_point.", StringComparison.Ordinal) ? text["debug.fail_point.".Length..] : text;
+        const string prefix = "debug.fail_point.";
+        var bare = text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
         if (!FailPoint().IsMatch(bare))
         {
             throw new UsageException($"teardown: --fail-point wants NAME=SPEC (for example a7=sleep(50)), not '{text}'");

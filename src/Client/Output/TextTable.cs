@@ -14,7 +14,9 @@ public sealed class TextTable(params string[] headers)
     /// <summary>The table as text, each line ending in a newline.</summary>
     public override string ToString()
     {
-        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => i < r.Length ? r[i].Length : 0))).ToArray();
+        var widths = headers
+            .Select((h, i) => rows.Select(r => i < r.Length ? r[i].Length : 0).Append(h.Length).Max())
+            .ToArray();
         var text = new StringBuilder();
         Append(text, headers, widths);
         foreach (var row in rows)

@@ -10,7 +10,7 @@ using JailCluster.Client.Commands;
 /// </summary>
 public static class ScriptParser
 {
-    /// <summary>Parses <paramref name="path"/>, whose lines run on <paramref name="defaultHost"/> unless they name one.</summary>
+    /// <summary>Parses <paramref name="path"/>; lines run on <paramref name="defaultHost"/> unless they name one.</summary>
     public static IReadOnlyList<ScriptLine> ParseFile(string path, string? defaultHost)
     {
         if (!File.Exists(path))
@@ -108,7 +108,8 @@ public static class ScriptParser
                     Host = host ?? throw NoHost(where, "check"),
                 };
             case "settle":
-                var seconds = SettleCommand.ParseSeconds(words.Skip(1).ToList(), "settle [SECONDS]", message => Syntax(where, message));
+                var seconds = SettleCommand.ParseSeconds(
+                    words.Skip(1).ToList(), "settle [SECONDS]", message => Syntax(where, message));
                 return new ScriptLine
                 {
                     File = file, Number = number, Kind = ScriptLineKind.Settle, Background = background, Argv = words,

@@ -58,7 +58,7 @@ public sealed class ScriptRunner(CommandContext context, IClusterClient client)
 
         context.Error.WriteLine(
             $"jailctl: run {file}: {failed.Count} of {commands} command{(commands == 1 ? "" : "s")} failed " +
-            $"(line{(failed.Count == 1 ? "" : "s")} {string.Join(", ", failed.OrderBy(l => l.Number).Select(l => l.Number))})");
+            $"(line{(failed.Count == 1 ? "" : "s")} {string.Join(", ", failed.Select(l => l.Number).Order())})");
         return ExitCodes.Failure;
     }
 

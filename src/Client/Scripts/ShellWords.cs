@@ -5,7 +5,7 @@ using System.Text;
 /// <summary>Splits a line into words as sh(1) would for simple commands: blanks, quotes, backslashes, comments.</summary>
 public static class ShellWords
 {
-    /// <summary>The words of <paramref name="line"/>; null with <paramref name="error"/> set when it cannot be split.</summary>
+    /// <summary>The words of <paramref name="line"/>, or null with <paramref name="error"/> set.</summary>
     public static IReadOnlyList<string>? Split(string line, out string? error)
     {
         var words = new List<string>();

@@ -14,7 +14,10 @@ public sealed record TeardownOptions
     /// <summary>Jails per host. Default: 8.</summary>
     public int JailsPerHost { get; init; } = 8;
 
-    /// <summary>Epairs per jail; the first goes in with <c>vnet.interface</c>, the others with <c>ifconfig X vnet J</c>. Default: 1.</summary>
+    /// <summary>
+    /// Epairs per jail; the first goes in with <c>vnet.interface</c>, the others with <c>ifconfig X vnet J</c>.
+    /// Default: 1.
+    /// </summary>
     public int EpairsPerJail { get; init; } = 1;
 
     /// <summary>Processes (<c>jexec J sleep 3600</c>) per jail, each holding a reference. Default: 1.</summary>

@@ -53,7 +53,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         }
 
         var end = clock.Elapsed;
-        return await CollectAsync(interrupted, settled, buildEnd ?? end, fireStart is { } start ? end - start : TimeSpan.Zero);
+        var duration = fireStart is { } start ? end - start : TimeSpan.Zero;
+        return await CollectAsync(interrupted, settled, buildEnd ?? end, duration);
     }
 
     /// <inheritdoc />
@@ -101,7 +102,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         progress.Phase("build", jails.Count * CommandsPerJail);
         await Task.WhenAll(jails.Select(jail => BuildJailAsync(jail, interrupt)));
         var built = jails.Count(j => j.Built);
-        progress.Done($"{built} of {jails.Count} jails built, {options.EpairsPerJail} epair(s) and {options.ProcessesPerJail} process(es) each");
+        progress.Done($"{built} of {jails.Count} jails built, " +
+            $"{options.EpairsPerJail} epair(s) and {options.ProcessesPerJail} process(es) each");
     }
 
     // ifconfig epair create for each pair, jail -c, ifconfig X vnet J for each further pair, jexec for each process.
@@ -128,9 +130,13 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         }
 
         var vnetInterface = jail.JailSides.Count > 0 ? [$"vnet.interface={jail.JailSides[0]}"] : Array.Empty<string>();
-        var steps = new List<IReadOnlyList<string>> { (["jail", "-c", $"name={jail.Name}", "persist", "vnet", .. vnetInterface]) };
+        var steps = new List<IReadOnlyList<string>>
+        {
+            (IReadOnlyList<string>)["jail", "-c", $"name={jail.Name}", "persist", "vnet", .. vnetInterface],
+        };
         steps.AddRange(jail.JailSides.Skip(1).Select(b => (IReadOnlyList<string>)["ifconfig", b, "vnet", jail.Name]));
-        steps.AddRange(Enumerable.Range(0, options.ProcessesPerJail).Select(_ => (IReadOnlyList<string>)["jexec", jail.Name, "sleep", "3600"]));
+        steps.AddRange(Enumerable.Range(0, options.ProcessesPerJail)
+            .Select(_ => (IReadOnlyList<string>)["jexec", jail.Name, "sleep", "3600"]));
         foreach (var step in steps)
         {
             var result = await ExecAsync(jail.Host, step, interrupt);
@@ -231,7 +237,9 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             return settled;
         }));
         var settled = results.All(r => r);
-        progress.Done(settled ? "nothing left to happen on any host" : $"work still pending after {options.SettleTimeout.TotalSeconds:0} s");
+        progress.Done(settled
+            ? "nothing left to happen on any host"
+            : $"work still pending after {options.SettleTimeout.TotalSeconds:0} s");
         return settled;
     }
 
@@ -319,7 +327,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             progress.Failure();
             if (samples.Count < MaxErrorSamples)
             {
-                samples.Enqueue(new FailedCommand(host, string.Join(' ', argv), result.ExitCode, result.Errno, FirstLine(result.Stderr)));
+                var command = string.Join(' ', argv);
+                samples.Enqueue(new FailedCommand(host, command, result.ExitCode, result.Errno, FirstLine(result.Stderr)));
             }
         }
 

@@ -12,7 +12,8 @@ public static class TeardownTable
         var o = report.Options;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"teardown{(report.Interrupted ? " (interrupted, partial)" : "")}: kernel {report.Kernel}, pattern {report.Pattern}, " +
+            $"teardown{(report.Interrupted ? " (interrupted, partial)" : "")}: " +
+            $"kernel {report.Kernel}, pattern {report.Pattern}, " +
             $"seed {report.Seed}: {report.Hosts} host(s) x {o.JailsPerHost} jail(s) x {o.EpairsPerJail} epair(s), " +
             $"{o.ProcessesPerJail} process(es) per jail\n");
         Row(text, "jails torn down cleanly", $"{report.JailsClean} of {report.Jails}");
@@ -37,13 +38,16 @@ public static class TeardownTable
         Row(text, "errors by errno", Counts(report.Errors)
             + (report.CommandsRefusedAfterPanic > 0 ? $" ({report.CommandsRefusedAfterPanic} refused after a panic)" : ""));
         Row(text, "duration", string.Create(CultureInfo.InvariantCulture,
-            $"{report.DurationSeconds:0.00} s (build {report.BuildSeconds:0.00} s){(report.Settled || report.Interrupted ? "" : ", not settled")}"));
+            $"{report.DurationSeconds:0.00} s (build {report.BuildSeconds:0.00} s)" +
+            $"{(report.Settled || report.Interrupted ? "" : ", not settled")}"));
         Row(text, "teardowns per second", report.TeardownsPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
         return text.ToString();
     }
 
     private static string Counts(IReadOnlyDictionary<string, int> counts) =>
-        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+        counts.Count == 0
+            ? "none"
+            : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
 
     private static void Row(StringBuilder text, string name, string value) =>
         text.Append("  ").Append(name.PadRight(26)).Append(value).Append('\n');
