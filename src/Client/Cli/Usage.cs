@@ -13,7 +13,7 @@ public static class Usage
                jailctl -H HOST [--json] FREEBSD-COMMAND-LINE...
 
         Local cluster (state in $JAILCLUSTER_HOME, default ./.jailcluster):
-          cluster up [--silos N]                 start N silo processes (default 3) and wait until they answer
+          cluster up [--silos N] [--redis CONN]  start N silo processes (default 3) and wait until they answer
           cluster status [--json] [--grains]     silos, pids and activation counts (--grains: by grain type)
           cluster down                           stop the silos, secondaries first
 

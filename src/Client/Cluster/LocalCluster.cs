@@ -16,9 +16,10 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
 
     /// <summary>
     /// Starts <paramref name="count"/> silos on free loopback ports (the primary first, then the others at once)
-    /// and returns once every one of them is active in membership.
+    /// and returns once every one of them is active in membership. With <paramref name="redis"/>, membership lives
+    /// in that Redis instead of the primary silo.
     /// </summary>
-    public async Task<ClusterState> UpAsync(int count, CancellationToken cancellationToken)
+    public async Task<ClusterState> UpAsync(int count, CancellationToken cancellationToken, string? redis = null)
     {
         var existing = JsonOutput.ReadFile<ClusterState>(directory.ClusterFile);
         var alive = existing?.Silos.Where(s => ProcessControl.IsSilo(s.Pid)).ToList() ?? [];
@@ -44,10 +45,11 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         var started = new List<LocalSilo>();
         try
         {
-            var primary = await StartOneAsync(dotnet, silo, clusterId, 0, ports[0], ports[1], ports[0], cancellationToken);
+            var primary = await StartOneAsync(
+                dotnet, silo, clusterId, redis, 0, ports[0], ports[1], ports[0], cancellationToken);
             started.Add(primary);
-            var others = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i =>
-                StartOneAsync(dotnet, silo, clusterId, i, ports[2 * i], ports[(2 * i) + 1], ports[0], cancellationToken)));
+            var others = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => StartOneAsync(
+                dotnet, silo, clusterId, redis, i, ports[2 * i], ports[(2 * i) + 1], ports[0], cancellationToken)));
             started.AddRange(others);
         }
         catch
@@ -60,6 +62,7 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         {
             ClusterId = clusterId,
             ServiceId = "jailcluster",
+            Redis = redis,
             Silos = started,
             StartedAt = DateTimeOffset.UtcNow,
         };
@@ -96,7 +99,14 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
     }
 
     private async Task<LocalSilo> StartOneAsync(
-        string dotnet, string silo, string clusterId, int index, int siloPort, int gatewayPort, int primaryPort,
+        string dotnet,
+        string silo,
+        string clusterId,
+        string? redis,
+        int index,
+        int siloPort,
+        int gatewayPort,
+        int primaryPort,
         CancellationToken cancellationToken)
     {
         var name = $"silo{index}";
@@ -110,12 +120,14 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
             ? "exec /usr/bin/setsid \"$0\" \"$@\" >>\"$JAILCLUSTER_SILO_LOG\" 2>&1 </dev/null"
             : "exec \"$0\" \"$@\" >>\"$JAILCLUSTER_SILO_LOG\" 2>&1 </dev/null");
         start.ArgumentList.Add(dotnet);
-        foreach (var arg in new[]
-        {
+        string[] membership = redis is null ? ["--primary-port", Text(primaryPort)] : ["--redis", redis];
+        string[] args =
+        [
             silo, "--name", name, "--cluster-id", clusterId,
-            "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), "--primary-port", Text(primaryPort),
-            "--state-dir", directory.Path,
-        })
+            "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), "--state-dir", directory.Path,
+            .. membership,
+        ];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -144,7 +156,7 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
                     Pid = record.Pid,
                     SiloPort = siloPort,
                     GatewayPort = gatewayPort,
-                    Primary = index == 0,
+                    Primary = index == 0 && redis is null,
                     LogFile = log,
                 };
             }

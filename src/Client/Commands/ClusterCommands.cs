@@ -7,7 +7,8 @@ using JailCluster.Client.Output;
 /// <summary><c>jailctl cluster up|status|down</c>: the local cluster of silo processes.</summary>
 public static class ClusterCommands
 {
-    private const string Usage = "cluster up [--silos N] | cluster status [--json] [--grains] | cluster down";
+    private const string Usage =
+        "cluster up [--silos N] [--redis CONNECTION] | cluster status [--json] [--grains] | cluster down";
 
     /// <summary>Runs the subcommand in <paramref name="args"/>.</summary>
     public static Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args, bool json) =>
@@ -22,14 +23,21 @@ public static class ClusterCommands
 
     private static async Task<int> UpAsync(CommandContext context, List<string> args)
     {
-        var options = ArgReader.Parse("cluster up", args, ["--silos"], []);
-        options.ExpectPositionals(0, "cluster up [--silos N]");
+        var options = ArgReader.Parse("cluster up", args, ["--silos", "--redis"], []);
+        options.ExpectPositionals(0, "cluster up [--silos N] [--redis CONNECTION]");
         var count = options.Int("--silos", 3, 1, 16);
+        var redis = options.Value("--redis");
+        if (redis is { Length: 0 })
+        {
+            throw new UsageException("cluster up: --redis needs a connection string (for example 127.0.0.1:6379)");
+        }
 
-        var state = await new LocalCluster(context.State, context.Error).UpAsync(count, context.Interrupt);
+        var cluster = new LocalCluster(context.State, context.Error);
+        var state = await cluster.UpAsync(count, context.Interrupt, redis);
         context.Out.WriteLine(
             $"cluster: {state.Silos.Count} silo{(state.Silos.Count == 1 ? "" : "s")} up, cluster id {state.ClusterId}, " +
-            $"gateways {string.Join(",", state.Silos.Select(s => s.GatewayPort))}; state in {context.State.Path}");
+            $"gateways {string.Join(",", state.Silos.Select(s => s.GatewayPort))}" +
+            $"{(redis is null ? "" : ", membership in Redis")}; state in {context.State.Path}");
         return ExitCodes.Ok;
     }
 
