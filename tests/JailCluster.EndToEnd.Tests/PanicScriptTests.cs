@@ -40,4 +40,36 @@ public sealed class PanicScriptTests(ClusterFixture cluster)
         Assert.Equal("panicked", me.GetProperty("state").GetString());
         Assert.Equal(id, me.GetProperty("panicId").GetString());
     }
+
+    [Fact]
+    public async Task ScriptRunsBackgroundLinesTogetherOnTheHostsItNamesAndFixedKernelStaysClean()
+    {
+        var first = await cluster.BootAsync("bgfix-", "D56374");
+        var second = await cluster.BootAsync("bgfix-", "D56374");
+        var script = cluster.WriteScript($"{first}-{second}.jc", $"""
+            # jail -r and the destroy fired together on two hosts, then the checker on both.
+            -H {first} ifconfig epair create
+            -H {second} ifconfig epair create
+            -H {first} jail -c name=singsing persist vnet vnet.interface=epair0b
+            -H {second} jail -c name=singsing persist vnet vnet.interface=epair0b
+            -H {first} jail -r singsing &
+            -H {first} ifconfig epair0a destroy &
+            -H {second} jail -r singsing &
+            -H {second} ifconfig epair0a destroy &
+            wait
+            -H {first} settle
+            -H {second} settle
+            -H {first} check
+            -H {second} check
+            """);
+
+        var run = Expect.Success(await cluster.RunAsync("run", script));
+        Assert.Contains($"{first}: settled", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{second}: settled", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{first}: clean", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{second}: clean", run.Stdout, StringComparison.Ordinal);
+
+        var panics = Expect.Success(await cluster.RunAsync("panics", "--json")).Json();
+        Assert.DoesNotContain(panics.EnumerateArray(), p => p.GetProperty("host").GetString() is var h && (h == first || h == second));
+    }
 }
