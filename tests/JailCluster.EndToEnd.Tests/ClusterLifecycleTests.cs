@@ -19,7 +19,7 @@ public sealed class ClusterLifecycleTests
             Assert.All(silos, s => Assert.Equal("Active", s.GetProperty("status").GetString()));
             Assert.Single(silos, s => s.GetProperty("primary").GetBoolean());
             var pids = silos.Select(s => s.GetProperty("pid").GetInt32()).ToList();
-            Assert.All(pids, pid => Assert.True(SiloReaper.IsSilo(pid), $"pid {pid} is no running silo"));
+            Assert.All(pids, pid => Assert.True(SiloReaper.IsSilo(pid, home), $"pid {pid} is no running silo"));
             Assert.All(silos, s => Assert.True(s.GetProperty("activations").GetInt32() >= 0));
 
             var text = Expect.Success(await Jailctl.RunAsync(home, "cluster", "status"));
@@ -30,7 +30,7 @@ public sealed class ClusterLifecycleTests
 
             var down = Expect.Success(await Jailctl.RunAsync(home, "cluster", "down"));
             Assert.Equal(2, down.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-            Assert.All(pids, pid => Assert.False(SiloReaper.IsSilo(pid), $"silo {pid} still runs after cluster down"));
+            Assert.All(pids, pid => Assert.False(SiloReaper.IsSilo(pid, home), $"silo {pid} still runs after cluster down"));
 
             var after = await Jailctl.RunAsync(home, "cluster", "status");
             Assert.Contains("no cluster running", Expect.OneLineError(after, 69), StringComparison.Ordinal);

@@ -28,8 +28,11 @@ public static class SiloReaper
         return [.. pids];
     }
 
-    /// <summary>True when <paramref name="pid"/> is a running JailCluster silo.</summary>
-    public static bool IsSilo(int pid)
+    /// <summary>
+    /// True when <paramref name="pid"/> is a running process (not a thread) of a JailCluster silo whose state
+    /// directory is <paramref name="home"/>: pids wrap quickly here, so nothing else is ever killed.
+    /// </summary>
+    public static bool IsSilo(int pid, string home)
     {
         try
         {
@@ -39,7 +42,17 @@ public static class SiloReaper
                 return false;
             }
 
-            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("JailCluster.Silo", StringComparison.Ordinal);
+            var tgid = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Tgid:", StringComparison.Ordinal));
+            if (tgid[5..].Trim() != pid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var state = Array.IndexOf(args, "--state-dir");
+            return args.Any(a => a.EndsWith("JailCluster.Silo.dll", StringComparison.Ordinal))
+                && state >= 0 && state + 1 < args.Length
+                && System.IO.Path.GetFullPath(args[state + 1]) == System.IO.Path.GetFullPath(home);
         }
         catch (IOException)
         {
@@ -50,7 +63,7 @@ public static class SiloReaper
     /// <summary>Kills every recorded silo that still runs.</summary>
     public static void Reap(string home)
     {
-        foreach (var pid in RecordedPids(home).Where(IsSilo))
+        foreach (var pid in RecordedPids(home).Where(pid => IsSilo(pid, home)))
         {
             try
             {

@@ -107,7 +107,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 ExitCodes.Unavailable);
         }
 
-        if (state.Silos.Count > 0 && !state.Silos.Any(s => ProcessControl.IsSilo(s.Pid)))
+        if (state.Silos.Count > 0 && !state.Silos.Any(s => ProcessControl.IsSilo(s.Pid, directory.Path)))
         {
             throw new JailctlException(
                 $"no cluster running (the silos started in {directory.Path} have exited); " +

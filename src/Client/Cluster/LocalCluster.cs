@@ -22,7 +22,7 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
     public async Task<ClusterState> UpAsync(int count, CancellationToken cancellationToken, string? redis = null)
     {
         var existing = JsonOutput.ReadFile<ClusterState>(directory.ClusterFile);
-        var alive = existing?.Silos.Where(s => ProcessControl.IsSilo(s.Pid)).ToList() ?? [];
+        var alive = existing?.Silos.Where(s => ProcessControl.IsSilo(s.Pid, directory.Path)).ToList() ?? [];
         if (alive.Count > 0)
         {
             throw new JailctlException(
@@ -83,16 +83,16 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         return outcomes;
     }
 
-    private static async Task<IReadOnlyList<(LocalSilo Silo, string Outcome)>> StopAsync(
+    private async Task<IReadOnlyList<(LocalSilo Silo, string Outcome)>> StopAsync(
         IReadOnlyList<LocalSilo> silos, CancellationToken cancellationToken)
     {
         // The primary holds the development membership table: the others must leave it before it goes.
         var secondaries = silos.Where(s => !s.Primary).ToList();
         var results = (await Task.WhenAll(secondaries.Select(async s =>
-            (s, await ProcessControl.StopSiloAsync(s.Pid, StopGrace, cancellationToken))))).ToList();
+            (s, await ProcessControl.StopSiloAsync(s.Pid, directory.Path, StopGrace, cancellationToken))))).ToList();
         foreach (var primary in silos.Where(s => s.Primary))
         {
-            results.Add((primary, await ProcessControl.StopSiloAsync(primary.Pid, StopGrace, cancellationToken)));
+            results.Add((primary, await ProcessControl.StopSiloAsync(primary.Pid, directory.Path, StopGrace, cancellationToken)));
         }
 
         return results;
@@ -168,7 +168,7 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
 
             if (watchClock.Elapsed > SiloStartTimeout)
             {
-                ProcessControl.SignalSilo(process.Id, ProcessControl.SigKill);
+                ProcessControl.SignalSilo(process.Id, directory.Path, ProcessControl.SigKill);
                 throw new JailctlException($"{name} did not start within {SiloStartTimeout.TotalSeconds:0} s; see {log}");
             }
 

@@ -41,9 +41,11 @@ public static partial class ProcessControl
     }
 
     /// <summary>
-    /// True when <paramref name="pid"/> is alive and runs JailCluster.Silo, so that a reused pid is never hit.
+    /// True when <paramref name="pid"/> is a live process (not a thread of one) running JailCluster.Silo for the
+    /// state directory <paramref name="stateDirectory"/>. Pids wrap quickly here (thread ids share their space), so
+    /// a recorded pid is signalled only while it is still that very silo.
     /// </summary>
-    public static bool IsSilo(int pid)
+    public static bool IsSilo(int pid, string stateDirectory)
     {
         if (!IsAlive(pid))
         {
@@ -52,7 +54,18 @@ public static partial class ProcessControl
 
         try
         {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Contains(SiloMarker, StringComparison.Ordinal);
+            var leader = File.ReadLines($"/proc/{pid}/status")
+                .FirstOrDefault(l => l.StartsWith("Tgid:", StringComparison.Ordinal))?[5..].Trim();
+            if (leader != pid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var state = Array.IndexOf(args, "--state-dir");
+            return args.Any(a => a.EndsWith(SiloMarker + ".dll", StringComparison.Ordinal))
+                && state >= 0 && state + 1 < args.Length
+                && Path.GetFullPath(args[state + 1]) == Path.GetFullPath(stateDirectory);
         }
         catch (IOException)
         {
@@ -60,8 +73,9 @@ public static partial class ProcessControl
         }
     }
 
-    /// <summary>Sends <paramref name="signal"/> to a silo process; false when the pid is no silo any more.</summary>
-    public static bool SignalSilo(int pid, int signal) => IsSilo(pid) && Kill(pid, signal) == 0;
+    /// <summary>Sends <paramref name="signal"/> to a silo of <paramref name="stateDirectory"/>; false when it is none.</summary>
+    public static bool SignalSilo(int pid, string stateDirectory, int signal) =>
+        IsSilo(pid, stateDirectory) && Kill(pid, signal) == 0;
 
     /// <summary>Waits until the process has gone, polling; false when it is still alive at the deadline.</summary>
     public static async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
@@ -84,9 +98,10 @@ public static partial class ProcessControl
     /// Stops a silo: SIGTERM, then SIGKILL if it has not exited within <paramref name="grace"/>. Returns how it
     /// ended: <c>stopped</c>, <c>killed</c>, or <c>not running</c>.
     /// </summary>
-    public static async Task<string> StopSiloAsync(int pid, TimeSpan grace, CancellationToken cancellationToken)
+    public static async Task<string> StopSiloAsync(
+        int pid, string stateDirectory, TimeSpan grace, CancellationToken cancellationToken)
     {
-        if (!SignalSilo(pid, SigTerm))
+        if (!SignalSilo(pid, stateDirectory, SigTerm))
         {
             return "not running";
         }
@@ -96,7 +111,7 @@ public static partial class ProcessControl
             return "stopped";
         }
 
-        SignalSilo(pid, SigKill);
+        SignalSilo(pid, stateDirectory, SigKill);
         await WaitForExitAsync(pid, TimeSpan.FromSeconds(5), CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
         return "killed";
