@@ -148,7 +148,7 @@ public static class TrapReport
 
         if (i.Trap != 0)
         {
-            Line(sb, $"--- trap {i.Trap:x}, rip = {KAddr.Format(rip)}, rsp = {KAddr.Format(rsp)}, rbp = {KAddr.Format(faultFp)} ---");
+            Line(sb, $"--- trap 0x{i.Trap:x}, rip = {KAddr.Format(rip)}, rsp = {KAddr.Format(rsp)}, rbp = {KAddr.Format(faultFp)} ---");
         }
 
         for (var d = 0; d < frames.Count; d++)

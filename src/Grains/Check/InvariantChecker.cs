@@ -34,15 +34,7 @@ public static class InvariantChecker
         {
             KAddr.TryDecode(a, out var t, out _, out _);
             var n = objects.TryGetValue(a, out var v) ? v.Name : "?";
-            var type = t switch
-            {
-                KType.Ifnet => "ifnet",
-                KType.EpairSoftc => "epair_softc",
-                KType.Vnet => "vnet",
-                KType.Prison => "prison",
-                KType.IfClone => "if_clone",
-                _ => "memory",
-            };
+            var type = KAddr.TypeName(t);
             return $"{type} {n}@{KAddr.Format(a)}";
         }
 

@@ -398,16 +398,7 @@ public sealed class KThread
     private static string Describe(ulong ptr)
     {
         KAddr.TryDecode(ptr, out var type, out _, out _);
-        var t = type switch
-        {
-            KType.Ifnet => "ifnet",
-            KType.EpairSoftc => "epair_softc",
-            KType.Vnet => "vnet",
-            KType.Prison => "prison",
-            KType.IfClone => "if_clone",
-            _ => "memory",
-        };
-        return t + "@" + KAddr.Format(ptr);
+        return KAddr.TypeName(type) + "@" + KAddr.Format(ptr);
     }
 
     private void MemoryEvent(string kind, ulong ptr, KField field, ulong? old, ulong value, bool freed)

@@ -56,6 +56,17 @@ public static class KAddr
         return top != 0 && top != 0x1ffff;
     }
 
+    /// <summary>The C name of a type's structure.</summary>
+    public static string TypeName(KType type) => type switch
+    {
+        KType.Ifnet => "ifnet",
+        KType.EpairSoftc => "epair_softc",
+        KType.Vnet => "vnet",
+        KType.Prison => "prison",
+        KType.IfClone => "if_clone",
+        _ => "memory",
+    };
+
     /// <summary>FreeBSD's <c>%p</c>: 0x and lower-case hex.</summary>
     public static string Format(ulong addr) => "0x" + addr.ToString("x", CultureInfo.InvariantCulture);
 }

@@ -73,6 +73,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     public Task<ulong> Store(string field, ulong value, Provenance? who)
     {
         var old = Word(field);
+        who = who is null ? null : who with { Object = Describe() };
         if (Freed && who is not null)
         {
             (_writesAfterFree ??= []).Add(who);
@@ -109,7 +110,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
         }
 
         Freed = true;
-        _freedBy = who;
+        _freedBy = who with { Object = Describe() };
         OnFreed();
 
         // Freed memory stays readable (stale or trash) until the activation is collected, which models
@@ -146,6 +147,13 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     {
         this.DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    /// <summary>This object as reports name it: type, name and address.</summary>
+    protected string Describe()
+    {
+        KAddr.TryDecode(Address, out var type, out _, out _);
+        return $"{KAddr.TypeName(type)} {Name}@{KAddr.Format(Address)}";
     }
 
     /// <summary>Called once when the object is freed, to drop typed state.</summary>
