@@ -31,6 +31,11 @@ public static class VnetSubr
         var saved = td.CurVnet;
         td.CurVnet = vnet;
         await IfNet.vnet_if_return(td, vnet);
+        using (td.Enter("vnet_sysuninit"))
+        {
+            await td.Sleep(td.K.Boot.Options.Tunables.VnetSysuninitMicros, "vnet_sysuninit");
+        }
+
         await IfEpair.vnet_epair_uninit(td, vnet);
         td.CurVnet = saved;
 
