@@ -41,7 +41,8 @@ public sealed class SyntheticTeardown
 
         var jailThread = Thread("jail", 100200, 4242);
         var remove = Start(kernel, "sys_jail_remove", root, 100, jailThread);
-        Step(remove, "jail -r queues prison_complete", 150);
+        Event(remove, "lock.acquire", 150, (TelemetryNames.LockName, "allprison_lock"));
+        Event(remove, "lock.release", 160, (TelemetryNames.LockName, "allprison_lock"));
         End(remove, 300);
 
         var taskq = Thread("thread taskq", 100012, 0);
