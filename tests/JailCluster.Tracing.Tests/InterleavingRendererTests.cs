@@ -156,6 +156,23 @@ public sealed class InterleavingRendererTests : IDisposable
         Assert.Equal(InterleavingMark.FaultingLoad, interleaving.Entries[interleaving.FaultIndex!.Value].Mark);
     }
 
+    [Fact]
+    public void GrainCallSpansBetweenKernelSpansAreLeftOutOfTheLanes()
+    {
+        var taskq = Thread("thread taskq", 100012);
+        var trace = new Trace(TraceIdText, [
+            Span("0000000000000001", null, "if_vmove", 0, 100, taskq, Event("step", 1, (TelemetryNames.Step, "A2"))),
+            Span("0000000000000002", "0000000000000001", "JailCluster.IIfnetGrain/Unlink", 2, 20, []),
+            Span("0000000000000003", "0000000000000002", "if_detach_internal", 3, 10, taskq),
+        ]);
+
+        var interleaving = Interleaving.From(trace);
+
+        Assert.Single(interleaving.Lanes);
+        Assert.DoesNotContain(interleaving.Entries, e => e.SpanName.Contains("Grain", StringComparison.Ordinal));
+        Assert.Equal(1, interleaving.Entries.Single(e => e.SpanName == "if_detach_internal" && e.Kind == InterleavingEntryKind.Enter).Depth);
+    }
+
     private const string TraceIdText = "0af7651916cd43dd8448eb211c80319c";
 
     private static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r'))];

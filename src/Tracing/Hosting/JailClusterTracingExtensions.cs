@@ -56,9 +56,9 @@ public static class JailClusterTracingExtensions
         var interval = (int)options.ExportInterval.TotalMilliseconds;
         return builder.AddProcessor(new BatchActivityExportProcessor(
             exporter,
-            maxQueueSize: 16_384,
+            maxQueueSize: 65_536,
             scheduledDelayMilliseconds: interval,
             exporterTimeoutMilliseconds: 30_000,
-            maxExportBatchSize: 1024));
+            maxExportBatchSize: 4096));
     }
 }

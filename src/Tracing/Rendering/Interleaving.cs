@@ -7,7 +7,7 @@ namespace JailCluster.Tracing.Rendering;
 /// <summary>
 /// One trace laid out as thread lanes with time going down: a row per span entry and per span event, the
 /// store of NULL or the free and the faulting load marked, and the window between them. Spans without a
-/// thread (the client's) belong to the lane of their nearest threaded ancestor, or to none.
+/// thread (the client's, Orleans' grain calls) have no lane.
 /// </summary>
 public sealed class Interleaving
 {
@@ -91,6 +91,10 @@ public sealed class Interleaving
         return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number == 0;
     }
 
+    /// <summary>
+    /// Only spans that name their thread (the kernel's) get a lane and rows; the client's spans and Orleans'
+    /// grain-call spans in between are left out of the timeline.
+    /// </summary>
     private static Dictionary<string, int> AssignLanes(Trace trace, out List<InterleavingLane> lanes)
     {
         var laneOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -98,18 +102,12 @@ public sealed class Interleaving
         lanes = [];
         foreach (var span in trace.Spans)
         {
-            var owner = span;
-            while (owner.ThreadName is null && owner.ParentSpanId is not null && trace.FindSpan(owner.ParentSpanId) is { } parent)
-            {
-                owner = parent;
-            }
-
-            if (owner.ThreadName is null)
+            if (span.ThreadName is null)
             {
                 continue;
             }
 
-            var key = (owner.Host ?? "", owner.ThreadName, owner.ThreadId ?? "");
+            var key = (span.Host ?? "", span.ThreadName, span.ThreadId ?? "");
             if (!byKey.TryGetValue(key, out var lane))
             {
                 lane = lanes.Count;
@@ -123,14 +121,24 @@ public sealed class Interleaving
         return laneOf;
     }
 
+    /// <summary>How many ancestors in the same lane the span has, looking through spans without a lane.</summary>
     private static int Depth(Trace trace, TraceSpan span, Dictionary<string, int> laneOf, int lane)
     {
         var depth = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { span.SpanId };
         var current = span;
-        while (current.ParentSpanId is not null && trace.FindSpan(current.ParentSpanId) is { } parent
-            && laneOf.TryGetValue(parent.SpanId, out var parentLane) && parentLane == lane)
+        while (current.ParentSpanId is not null && trace.FindSpan(current.ParentSpanId) is { } parent && seen.Add(parent.SpanId))
         {
-            depth++;
+            if (laneOf.TryGetValue(parent.SpanId, out var parentLane))
+            {
+                if (parentLane != lane)
+                {
+                    break;
+                }
+
+                depth++;
+            }
+
             current = parent;
         }
 
