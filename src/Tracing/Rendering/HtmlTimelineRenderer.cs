@@ -28,7 +28,6 @@ internal static class HtmlTimelineRenderer
         td.time, th.time { width: 7em; text-align: right; color: #666; }
         tr.window td { background: #fff4e5; }
         tr.window td.gutter { border-left: 3px solid #e07b00; }
-        tr.window-edge td.gutter { border-left: 3px solid #e07b00; }
         .ev { cursor: default; }
         .k-Enter { color: #333; }
         .k-Step { font-weight: bold; color: #0b4f9c; }
