@@ -42,6 +42,9 @@ public static class TracingNames
     /// <summary>Environment variable selecting the sampling: <c>off</c>, <c>all</c>, or a share such as <c>0.1</c> or <c>10%</c>.</summary>
     public const string TracesSamplingVariable = "JAILCLUSTER_TRACES_SAMPLING";
 
+    /// <summary>Environment variable setting the grace period of held traces, in seconds.</summary>
+    public const string TracesGraceVariable = "JAILCLUSTER_TRACES_GRACE";
+
     /// <summary>Standard OpenTelemetry variable; when set, spans also go to that OTLP endpoint.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 }

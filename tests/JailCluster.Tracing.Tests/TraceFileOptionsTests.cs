@@ -21,6 +21,33 @@ public sealed class TraceFileOptionsTests
     }
 
     [Fact]
+    public void EnvironmentSetsDirectorySamplingAndGrace()
+    {
+        string[] names = [TracingNames.TracesDirVariable, TracingNames.TracesSamplingVariable, TracingNames.TracesGraceVariable];
+        var saved = names.Select(Environment.GetEnvironmentVariable).ToList();
+        try
+        {
+            Environment.SetEnvironmentVariable(TracingNames.TracesDirVariable, "/var/tmp/jc-traces");
+            Environment.SetEnvironmentVariable(TracingNames.TracesSamplingVariable, "25%");
+            Environment.SetEnvironmentVariable(TracingNames.TracesGraceVariable, "90");
+
+            var options = TraceFileOptions.FromEnvironment();
+
+            Assert.Equal("/var/tmp/jc-traces", options.Directory);
+            Assert.Equal(TraceSampling.PanicsAndShare, options.Sampling);
+            Assert.Equal(0.25, options.CleanShare, 10);
+            Assert.Equal(TimeSpan.FromSeconds(90), options.GracePeriod);
+        }
+        finally
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                Environment.SetEnvironmentVariable(names[i], saved[i]);
+            }
+        }
+    }
+
+    [Fact]
     public void UnknownSamplingTextIsRejected() =>
         Assert.Throws<FormatException>(() => new TraceFileOptions().ApplySampling("most"));
 
@@ -43,6 +70,7 @@ public sealed class TraceFileOptionsTests
         Assert.Equal(TraceSampling.PanicsAndShare, options.Sampling);
         Assert.Equal(0.1, options.CleanShare);
         Assert.Equal("traces", options.Directory);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.GracePeriod);
         Assert.True(new TraceFileOptionsValidator().Validate(null, options).Succeeded);
     }
 }

@@ -107,6 +107,31 @@ public sealed class TraceSamplingTests : IDisposable
     }
 
     [Fact]
+    public void TraceWithASpanStillOpenHereOutlivesTheGracePeriod()
+    {
+        var id = Recording.TraceId(new Random(10));
+        using var silo1 = Exporter("silo1-1", share: 0);
+        var processor = new TraceKeepProcessor(silo1.Keep, silo1.Open);
+        var paused = new Activity("if_vmove");
+        paused.SetParentId(id, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        paused.Start();
+        processor.OnStart(paused);
+        Export(silo1, [Recording.Span(id)]);
+
+        time.Advance(Grace * 3);
+        silo1.Sweep();
+        Assert.Equal(1, silo1.Retention.HeldTraceCount);
+
+        paused.Stop();
+        processor.OnEnd(paused);
+        Export(silo1, [paused]);
+        time.Advance(Grace);
+        silo1.Sweep();
+        Assert.Equal(0, silo1.Retention.HeldTraceCount);
+        Assert.Equal(2, silo1.Retention.DroppedSpanCount);
+    }
+
+    [Fact]
     public void SpanMarkedKeepOrTouchingFreedMemoryKeepsItsTrace()
     {
         using var silo1 = Exporter("silo1-1", share: 0);

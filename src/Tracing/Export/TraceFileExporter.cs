@@ -40,7 +40,7 @@ public sealed class TraceFileExporter : BaseExporter<Activity>
         this.stem = stem;
         directory = options.ResolveDirectory();
         keep = new TraceKeepRegistry(directory, Stem);
-        retention = new TraceRetention(options, keep, time);
+        retention = new TraceRetention(options, keep, Open, time);
         if (startSweeper && options.Sampling == TraceSampling.PanicsAndShare)
         {
             sweeper = time.CreateTimer(_ => Sweep(), null, options.ExportInterval, options.ExportInterval);
@@ -54,6 +54,8 @@ public sealed class TraceFileExporter : BaseExporter<Activity>
     public string DirectoryPath => directory;
 
     internal TraceKeepRegistry Keep => keep;
+
+    internal OpenSpanTracker Open { get; } = new();
 
     internal TraceRetention Retention => retention;
 

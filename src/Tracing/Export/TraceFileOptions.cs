@@ -26,9 +26,10 @@ public sealed class TraceFileOptions
     /// <summary>
     /// How long a process holds the spans of a trace that is not (yet) to be kept after that trace's last
     /// span ended here, waiting for any process to mark it. It must cover a teardown from its first span
-    /// to its panic. Default: 30 s.
+    /// to its panic, pauses at fail points included. Default: 60 s, or <c>JAILCLUSTER_TRACES_GRACE</c>
+    /// in seconds.
     /// </summary>
-    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often finished spans are handed to the file exporter and held traces are reviewed. Default: 1 s.</summary>
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -40,10 +41,11 @@ public sealed class TraceFileOptions
     public int MaxHeldSpans { get; set; } = 200_000;
 
     /// <summary>
-    /// Options with the defaults, overridden by <c>JAILCLUSTER_TRACES_DIR</c> and
-    /// <c>JAILCLUSTER_TRACES_SAMPLING</c> (<c>off</c>, <c>all</c>, or a share: <c>0.25</c>, <c>25%</c>).
+    /// Options with the defaults, overridden by <c>JAILCLUSTER_TRACES_DIR</c>,
+    /// <c>JAILCLUSTER_TRACES_SAMPLING</c> (<c>off</c>, <c>all</c>, or a share: <c>0.25</c>, <c>25%</c>) and
+    /// <c>JAILCLUSTER_TRACES_GRACE</c> (seconds).
     /// </summary>
-    /// <exception cref="FormatException">The sampling variable is none of those.</exception>
+    /// <exception cref="FormatException">A variable holds none of those.</exception>
     public static TraceFileOptions FromEnvironment()
     {
         var options = new TraceFileOptions();
@@ -57,6 +59,15 @@ public sealed class TraceFileOptions
         if (!string.IsNullOrWhiteSpace(sampling))
         {
             options.ApplySampling(sampling);
+        }
+
+        var grace = Environment.GetEnvironmentVariable(TracingNames.TracesGraceVariable);
+        if (!string.IsNullOrWhiteSpace(grace))
+        {
+            options.GracePeriod = double.TryParse(grace, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new FormatException($"{TracingNames.TracesGraceVariable}='{grace}' is not a number of seconds.");
         }
 
         return options;

@@ -7,13 +7,27 @@ namespace JailCluster.Tracing.Export;
 /// <summary>
 /// Marks a trace to keep the moment one of its spans ends with the signs of a panicked or damaged
 /// teardown, before the span even reaches the batch: status error, a panic id, <c>jailcluster.keep</c>,
-/// or a memory event that touched freed memory.
+/// or a memory event that touched freed memory. Also tells the tracker which traces have spans open here.
 /// </summary>
-internal sealed class TraceKeepProcessor(TraceKeepRegistry keep) : BaseProcessor<Activity>
+internal sealed class TraceKeepProcessor(TraceKeepRegistry keep, OpenSpanTracker? open = null) : BaseProcessor<Activity>
 {
+    public override void OnStart(Activity data)
+    {
+        if (data.Recorded)
+        {
+            open?.Started(data.TraceId);
+        }
+    }
+
     public override void OnEnd(Activity data)
     {
-        if (data.Recorded && ShouldKeep(data))
+        if (!data.Recorded)
+        {
+            return;
+        }
+
+        open?.Ended(data.TraceId);
+        if (ShouldKeep(data))
         {
             keep.Mark(data.TraceId);
         }

@@ -6,8 +6,8 @@ namespace JailCluster.Tracing.Export;
 /// <summary>
 /// Decides which finished spans reach the trace file. A trace whose id hashes under the clean share is
 /// kept at once, in every process alike. Any other trace is held, per trace id, until a process marks it
-/// (then it is written) or until the grace period after its last span here runs out (then it is dropped).
-/// Not thread-safe: the exporter serialises calls.
+/// (then it is written) or until the grace period after its last span here runs out while none of its
+/// spans is still open here (then it is dropped). Not thread-safe: the exporter serialises calls.
 /// </summary>
 internal sealed class TraceRetention
 {
@@ -19,13 +19,15 @@ internal sealed class TraceRetention
     private readonly int maxHeldSpans;
     private readonly TimeProvider time;
     private readonly TraceKeepRegistry keep;
+    private readonly OpenSpanTracker open;
     private readonly Dictionary<ActivityTraceId, HeldTrace> held = [];
     private readonly Dictionary<ActivityTraceId, bool> decided = [];
     private readonly Queue<ActivityTraceId> decidedOrder = new();
     private int heldSpans;
 
-    public TraceRetention(TraceFileOptions options, TraceKeepRegistry keep, TimeProvider time)
+    public TraceRetention(TraceFileOptions options, TraceKeepRegistry keep, OpenSpanTracker open, TimeProvider time)
     {
+        this.open = open;
         sampling = options.Sampling;
         shareThreshold = ShareThreshold(options.CleanShare);
         grace = options.GracePeriod;
@@ -105,7 +107,7 @@ internal sealed class TraceRetention
             {
                 Release(id, write);
             }
-            else if (now - trace.LastSeen >= grace)
+            else if (now - trace.LastSeen >= grace && !open.IsOpen(id))
             {
                 Drop(id);
             }

@@ -52,7 +52,7 @@ public static class JailClusterTracingExtensions
 
         // Marks are taken when a span ends, not when its batch is exported, so that other processes learn
         // of a panic as early as possible.
-        builder.AddProcessor(new TraceKeepProcessor(exporter.Keep));
+        builder.AddProcessor(new TraceKeepProcessor(exporter.Keep, exporter.Open));
         var interval = (int)options.ExportInterval.TotalMilliseconds;
         return builder.AddProcessor(new BatchActivityExportProcessor(
             exporter,
