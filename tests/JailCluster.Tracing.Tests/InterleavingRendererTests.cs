@@ -173,6 +173,32 @@ public sealed class InterleavingRendererTests : IDisposable
         Assert.Equal(1, interleaving.Entries.Single(e => e.SpanName == "if_detach_internal" && e.Kind == InterleavingEntryKind.Enter).Depth);
     }
 
+    [Fact]
+    public void WithoutPanicTheFirstAccessToFreedMemoryIsTracedToItsFree()
+    {
+        const string Ifnet = "ifnet epair0b@0xfffff80003a4c000";
+        var trace = new Trace(TraceIdText, [
+            Span("0000000000000002", null, "if_free", 10, 40, Thread("ifconfig", 100300),
+                Event("step", 20, (TelemetryNames.Step, "B7")),
+                Event("free", 30, (TelemetryNames.MemObject, Ifnet))),
+            Span("0000000000000003", null, "if_vmove", 5, 90, Thread("thread taskq", 100012),
+                Event("step", 50, (TelemetryNames.Step, "A11")),
+                Event("store", 51, (TelemetryNames.MemObject, Ifnet), (TelemetryNames.MemField, "if_vnet"),
+                    (TelemetryNames.MemValue, "0xfffff80004000000"), (TelemetryNames.MemFreed, true)),
+                Event("store", 60, (TelemetryNames.MemObject, Ifnet), (TelemetryNames.MemField, "if_index"),
+                    (TelemetryNames.MemValue, "7"), (TelemetryNames.MemFreed, true))),
+        ]);
+
+        var interleaving = Interleaving.From(trace);
+        var lines = Lines(InterleavingRenderer.RenderText(trace));
+
+        Assert.Equal(TraceOutcome.Clean, trace.Outcome);
+        Assert.Equal("B7", interleaving.Entries[interleaving.CauseIndex!.Value].Step);
+        Assert.Equal("A11", interleaving.Entries[interleaving.FaultIndex!.Value].Step);
+        Assert.StartsWith("+*", lines.First(l => l.Contains("free epair0b", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("+!", lines.First(l => l.Contains("if_vnet", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
     private const string TraceIdText = "0af7651916cd43dd8448eb211c80319c";
 
     private static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r'))];

@@ -271,6 +271,7 @@ public sealed class Interleaving
 
         if (panic < 0)
         {
+            MarkFreedAccess(entries, events);
             return;
         }
 
@@ -299,6 +300,29 @@ public sealed class Interleaving
             cause = LastCause(entries, fault, _ => true);
         }
 
+        CauseIndex = cause >= 0 ? cause : null;
+    }
+
+    /// <summary>
+    /// Without a panic, the damage cases still have a shape worth bracketing: the first load or store that
+    /// touched freed memory, and the free it traces back to.
+    /// </summary>
+    private void MarkFreedAccess(List<InterleavingEntry> entries, List<TraceEvent?> events)
+    {
+        var access = entries.FindIndex(e => e.Kind is InterleavingEntryKind.Load or InterleavingEntryKind.Store);
+        while (access >= 0 && events[access]?.GetString(TelemetryNames.MemFreed) != "true")
+        {
+            access = entries.FindIndex(access + 1, e => e.Kind is InterleavingEntryKind.Load or InterleavingEntryKind.Store);
+        }
+
+        if (access < 0)
+        {
+            return;
+        }
+
+        FaultIndex = access;
+        entries[access] = entries[access] with { Mark = InterleavingMark.FaultingLoad };
+        var cause = MatchingCause(entries, events, access);
         CauseIndex = cause >= 0 ? cause : null;
     }
 

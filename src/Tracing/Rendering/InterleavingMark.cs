@@ -12,7 +12,10 @@ public enum InterleavingMark
     /// <summary>A free.</summary>
     Free,
 
-    /// <summary>The load that read NULL or freed memory, or the dereference that faulted.</summary>
+    /// <summary>
+    /// The load that read NULL or freed memory, or the dereference that faulted; without a panic, the first
+    /// load or store that touched freed memory.
+    /// </summary>
     FaultingLoad,
 
     /// <summary>The panic itself.</summary>
