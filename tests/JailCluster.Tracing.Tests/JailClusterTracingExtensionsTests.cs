@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using JailCluster.Telemetry;
 using JailCluster.Tracing.Export;
+using JailCluster.Tracing.Hosting;
+using JailCluster.Tracing.Reading;
 using JailCluster.Tracing.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 
 namespace JailCluster.Tracing.Tests;
 
@@ -36,5 +40,29 @@ public sealed class JailClusterTracingExtensionsTests : IDisposable
         }
 
         Assert.Empty(directory.Files("*"));
+    }
+
+    [Fact]
+    public void HostedProcessWritesItsTraceFileWhenItsServicesAreDisposed()
+    {
+        var services = new ServiceCollection();
+        services.AddJailClusterTelemetry("silo-hosted", "silo-7", o =>
+        {
+            o.Directory = directory.Path;
+            o.Sampling = TraceSampling.All;
+        });
+        using var client = new ActivitySource(TelemetryNames.ClientSource);
+        using var kernel = new ActivitySource(TelemetryNames.KernelSource);
+        SyntheticTeardown teardown;
+        using (var provider = services.BuildServiceProvider())
+        {
+            provider.GetRequiredService<TracerProvider>();
+            teardown = new SyntheticTeardown(client, kernel, Recording.T0).Record("alcatraz", panic: true);
+        }
+
+        var trace = new TraceStore(directory.Path).Find(teardown.TraceId.ToHexString());
+        Assert.Equal(8, trace?.Spans.Count);
+        Assert.Equal("silo-hosted", trace?.Root?.ServiceName);
+        Assert.Equal($"silo-hosted-{Environment.ProcessId}.jsonl", Path.GetFileName(Assert.Single(directory.Files("*.jsonl"))));
     }
 }

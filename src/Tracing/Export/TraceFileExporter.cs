@@ -62,6 +62,11 @@ public sealed class TraceFileExporter : BaseExporter<Activity>
     /// <inheritdoc />
     public override ExportResult Export(in Batch<Activity> batch)
     {
+        if (options.Sampling == TraceSampling.Off)
+        {
+            return ExportResult.Success;
+        }
+
         var received = new List<Activity>((int)Math.Min(batch.Count, 4096));
         foreach (var span in batch)
         {
