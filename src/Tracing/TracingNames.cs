@@ -12,7 +12,7 @@ public static class TracingNames
     /// </summary>
     public const string Keep = "jailcluster.keep";
 
-    /// <summary>Orleans' source that carries trace context across grain calls; every process must listen to it.</summary>
+    /// <summary>Orleans' source that carries trace context across grain calls; every process listens to it.</summary>
     public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
 
     /// <summary>Semantic-convention span event recorded for an exception (here: a panic).</summary>
@@ -39,7 +39,10 @@ public static class TracingNames
     /// <summary>Environment variable naming the traces directory.</summary>
     public const string TracesDirVariable = "JAILCLUSTER_TRACES_DIR";
 
-    /// <summary>Environment variable selecting the sampling: <c>off</c>, <c>all</c>, or a share such as <c>0.1</c> or <c>10%</c>.</summary>
+    /// <summary>
+    /// Environment variable selecting the sampling: <c>off</c>, <c>all</c>, or a share such as <c>0.1</c> or
+    /// <c>10%</c>.
+    /// </summary>
     public const string TracesSamplingVariable = "JAILCLUSTER_TRACES_SAMPLING";
 
     /// <summary>Environment variable setting the grace period of held traces, in seconds.</summary>

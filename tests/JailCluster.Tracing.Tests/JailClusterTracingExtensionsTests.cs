@@ -63,6 +63,7 @@ public sealed class JailClusterTracingExtensionsTests : IDisposable
         var trace = new TraceStore(directory.Path).Find(teardown.TraceId.ToHexString());
         Assert.Equal(8, trace?.Spans.Count);
         Assert.Equal("silo-hosted", trace?.Root?.ServiceName);
-        Assert.Equal($"silo-hosted-{Environment.ProcessId}.jsonl", Path.GetFileName(Assert.Single(directory.Files("*.jsonl"))));
+        var file = Assert.Single(directory.Files("*.jsonl"));
+        Assert.Equal($"silo-hosted-{Environment.ProcessId}.jsonl", Path.GetFileName(file));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using JailCluster.Telemetry;
 using JailCluster.Tracing.Export;
@@ -35,7 +36,7 @@ public sealed class TraceFileExporterTests : IDisposable
         var resource = spans[0].Resource;
         Assert.Equal(Recording.Service, OtlpShape.Attribute(resource, "service.name"));
         Assert.Equal("test-instance", OtlpShape.Attribute(resource, "service.instance.id"));
-        Assert.Equal(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
             OtlpShape.Attribute(resource, "process.pid"));
     }
 
@@ -55,11 +56,13 @@ public sealed class TraceFileExporterTests : IDisposable
         Assert.Equal("100012", OtlpShape.Attribute(panic, TelemetryNames.ThreadId));
         var link = Assert.Single(panic.GetProperty("links").EnumerateArray());
         Assert.Equal(teardown.StoreNullSpanId.ToHexString(), link.GetProperty("spanId").GetString());
-        var exception = panic.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "exception");
+        var exception = panic.GetProperty("events").EnumerateArray()
+            .Single(e => e.GetProperty("name").GetString() == "exception");
         Assert.Equal(SyntheticTeardown.Backtrace, OtlpShape.Attribute(exception, "exception.stacktrace"));
-        Assert.Equal("1020000", (ulong.Parse(exception.GetProperty("timeUnixNano").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
-            - ulong.Parse(Recording.T0.Subtract(DateTime.UnixEpoch).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture) * 100)
-            .ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var t0 = (ulong)(Recording.T0 - DateTime.UnixEpoch).Ticks * 100;
+        Assert.Equal(
+            (t0 + 1_020_000).ToString(CultureInfo.InvariantCulture),
+            exception.GetProperty("timeUnixNano").GetString());
     }
 
     [Fact]

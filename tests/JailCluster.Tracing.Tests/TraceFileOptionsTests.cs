@@ -23,7 +23,8 @@ public sealed class TraceFileOptionsTests
     [Fact]
     public void EnvironmentSetsDirectorySamplingAndGrace()
     {
-        string[] names = [TracingNames.TracesDirVariable, TracingNames.TracesSamplingVariable, TracingNames.TracesGraceVariable];
+        string[] names =
+            [TracingNames.TracesDirVariable, TracingNames.TracesSamplingVariable, TracingNames.TracesGraceVariable];
         var saved = names.Select(Environment.GetEnvironmentVariable).ToList();
         try
         {

@@ -46,7 +46,8 @@ public sealed class TraceFileRoundTripTests : IDisposable
             var span = trace.FindSpan(expected.SpanId.ToHexString());
             Assert.NotNull(span);
             Assert.Equal(expected.DisplayName, span.Name);
-            Assert.Equal(expected.ParentSpanId == default ? null : expected.ParentSpanId.ToHexString(), span.ParentSpanId);
+            var parent = expected.ParentSpanId == default ? null : expected.ParentSpanId.ToHexString();
+            Assert.Equal(parent, span.ParentSpanId);
             Assert.Equal(expected.Source.Name, span.Scope);
             Assert.Equal(new DateTimeOffset(expected.StartTimeUtc, TimeSpan.Zero), span.Start);
             Assert.Equal(expected.Duration, span.Duration);

@@ -18,7 +18,8 @@ public sealed class TraceSamplingTests : IDisposable
     [Fact]
     public void PanickedTeardownIsKeptWhenNoCleanTraceIs()
     {
-        var recorded = Recording.Record(directory.Path, TraceSampling.PanicsAndShare, 0, ("singsing", false), ("alcatraz", true));
+        var recorded = Recording.Record(
+            directory.Path, TraceSampling.PanicsAndShare, 0, ("singsing", false), ("alcatraz", true));
 
         var listed = new TraceStore(directory.Path).List();
 
@@ -49,7 +50,8 @@ public sealed class TraceSamplingTests : IDisposable
         var kept1 = TraceIdsIn("silo1-1.jsonl");
         var kept2 = TraceIdsIn("silo2-2.jsonl");
         Assert.Equal(kept1, kept2);
-        Assert.Equal(ids.Where(id => TraceRetention.IsUnderShare(id, 0.25)).Select(id => id.ToHexString()).ToHashSet(), kept1);
+        var underShare = ids.Where(id => TraceRetention.IsUnderShare(id, 0.25)).Select(id => id.ToHexString());
+        Assert.Equal(underShare.ToHashSet(), kept1);
         Assert.InRange(kept1.Count, 80, 120);
         Assert.False(File.Exists(Path.Combine(directory.Path, "silo1-1.held.jsonl")));
     }
@@ -139,7 +141,8 @@ public sealed class TraceSamplingTests : IDisposable
         var marked = Recording.Span(Recording.TraceId(new Random(3)));
         marked.SetTag(TracingNames.Keep, true);
         var freed = Recording.Span(Recording.TraceId(new Random(5)));
-        freed.AddEvent(new ActivityEvent("load", tags: new ActivityTagsCollection { [Telemetry.TelemetryNames.MemFreed] = true }));
+        var freedLoad = new ActivityTagsCollection { [Telemetry.TelemetryNames.MemFreed] = true };
+        freed.AddEvent(new ActivityEvent("load", tags: freedLoad));
         var clean = Recording.Span(Recording.TraceId(new Random(6)));
 
         processor.OnEnd(marked);
@@ -194,9 +197,18 @@ public sealed class TraceSamplingTests : IDisposable
         Assert.Equal(ExportResult.Success, exporter.Export(new Batch<Activity>(items, items.Length)));
     }
 
-    private TraceFileExporter Exporter(string stem, double share, TraceSampling sampling = TraceSampling.PanicsAndShare) =>
-        new(new TraceFileOptions { Directory = directory.Path, Sampling = sampling, CleanShare = share, GracePeriod = Grace },
-            time, stem, startSweeper: false);
+    private TraceFileExporter Exporter(
+        string stem, double share, TraceSampling sampling = TraceSampling.PanicsAndShare)
+    {
+        var options = new TraceFileOptions
+        {
+            Directory = directory.Path,
+            Sampling = sampling,
+            CleanShare = share,
+            GracePeriod = Grace,
+        };
+        return new TraceFileExporter(options, time, stem, startSweeper: false);
+    }
 
     private HashSet<string> TraceIdsIn(string file)
     {

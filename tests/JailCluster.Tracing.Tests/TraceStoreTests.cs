@@ -17,7 +17,9 @@ public sealed class TraceStoreTests : IDisposable
 
         var listed = new TraceStore(directory.Path).List();
 
-        Assert.Equal([recorded[1].TraceId.ToHexString(), recorded[0].TraceId.ToHexString()], listed.Select(s => s.TraceId));
+        Assert.Equal(
+            [recorded[1].TraceId.ToHexString(), recorded[0].TraceId.ToHexString()],
+            listed.Select(s => s.TraceId));
         var panic = listed[0];
         Assert.Equal("teardown jail", panic.RootName);
         Assert.Equal(TraceOutcome.Panic, panic.Outcome);

@@ -18,7 +18,10 @@ internal sealed class OpenSpanTracker
     {
         while (open.TryGetValue(traceId, out var n))
         {
-            if (n <= 1 ? open.TryRemove(new KeyValuePair<ActivityTraceId, int>(traceId, n)) : open.TryUpdate(traceId, n - 1, n))
+            var done = n <= 1
+                ? open.TryRemove(new KeyValuePair<ActivityTraceId, int>(traceId, n))
+                : open.TryUpdate(traceId, n - 1, n);
+            if (done)
             {
                 return;
             }

@@ -99,7 +99,7 @@ public sealed class TraceFileExporter : BaseExporter<Activity>
         }
     }
 
-    /// <summary>Reviews held traces now: writes those marked by any process, drops those past the grace period.</summary>
+    /// <summary>Reviews held traces now: writes those marked by any process, drops those past their grace.</summary>
     internal void Sweep()
     {
         try

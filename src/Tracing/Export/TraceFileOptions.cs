@@ -31,7 +31,9 @@ public sealed class TraceFileOptions
     /// </summary>
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often finished spans are handed to the file exporter and held traces are reviewed. Default: 1 s.</summary>
+    /// <summary>
+    /// How often finished spans are handed to the file exporter and held traces are reviewed. Default: 1 s.
+    /// </summary>
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -64,16 +66,22 @@ public sealed class TraceFileOptions
         var grace = Environment.GetEnvironmentVariable(TracingNames.TracesGraceVariable);
         if (!string.IsNullOrWhiteSpace(grace))
         {
-            options.GracePeriod = double.TryParse(grace, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds
-                ? TimeSpan.FromSeconds(seconds)
-                : throw new FormatException($"{TracingNames.TracesGraceVariable}='{grace}' is not a number of seconds.");
+            if (!double.TryParse(grace, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                || seconds < 0 || seconds > TimeSpan.MaxValue.TotalSeconds)
+            {
+                throw new FormatException(
+                    $"{TracingNames.TracesGraceVariable}='{grace}' is not a number of seconds.");
+            }
+
+            options.GracePeriod = TimeSpan.FromSeconds(seconds);
         }
 
         return options;
     }
 
-    /// <summary>Sets <see cref="Sampling"/> and <see cref="CleanShare"/> from <c>off</c>, <c>all</c>, <c>0.1</c> or <c>10%</c>.</summary>
+    /// <summary>
+    /// Sets <see cref="Sampling"/> and <see cref="CleanShare"/> from <c>off</c>, <c>all</c>, <c>0.1</c> or <c>10%</c>.
+    /// </summary>
     /// <exception cref="FormatException">The text is none of those.</exception>
     public void ApplySampling(string text)
     {

@@ -26,9 +26,10 @@ internal sealed class TraceKeepRegistry : IDisposable
         this.stem = stem;
     }
 
-    private string OwnPath => ownPath ??= Path.GetFullPath(Path.Combine(directory, stem() + TraceFileNames.KeepExtension));
+    private string OwnPath =>
+        ownPath ??= Path.GetFullPath(Path.Combine(directory, stem() + TraceFileNames.KeepExtension));
 
-    /// <summary>Marks a trace to keep; the first mark of a trace is written to this process's keep file at once.</summary>
+    /// <summary>Marks a trace to keep; its first mark is written to this process's keep file at once.</summary>
     public void Mark(ActivityTraceId traceId)
     {
         lock (gate)
@@ -44,7 +45,7 @@ internal sealed class TraceKeepRegistry : IDisposable
         }
     }
 
-    /// <summary>True when this or any other process has marked the trace (as of the last <see cref="Refresh"/>).</summary>
+    /// <summary>True when this or any other process has marked the trace (as of the last refresh).</summary>
     public bool IsMarked(ActivityTraceId traceId)
     {
         lock (gate)

@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 
 namespace JailCluster.Tracing.Hosting;
 
-/// <summary>One call per process to trace as JailCluster does, for hosted processes (silos) and plain ones (jailctl).</summary>
+/// <summary>One call per process to trace as JailCluster does, hosted (silos) or not (jailctl).</summary>
 public static class JailClusterTelemetry
 {
     /// <summary>
@@ -18,7 +18,10 @@ public static class JailClusterTelemetry
         string serviceName,
         string? serviceInstanceId = null) =>
         resource
-            .AddService(serviceName, serviceInstanceId: serviceInstanceId, autoGenerateServiceInstanceId: serviceInstanceId is null)
+            .AddService(
+                serviceName,
+                serviceInstanceId: serviceInstanceId,
+                autoGenerateServiceInstanceId: serviceInstanceId is null)
             .AddAttributes([new KeyValuePair<string, object>(TracingNames.ProcessPid, (long)Environment.ProcessId)]);
 
     /// <summary>
@@ -46,7 +49,8 @@ public static class JailClusterTelemetry
         string? serviceInstanceId = null,
         Action<TraceFileOptions>? configure = null) =>
         Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(ResourceBuilder.CreateDefault().ConfigureJailClusterResource(serviceName, serviceInstanceId))
+            .SetResourceBuilder(
+                ResourceBuilder.CreateDefault().ConfigureJailClusterResource(serviceName, serviceInstanceId))
             .AddJailClusterTracing(configure)
             .Build();
 }

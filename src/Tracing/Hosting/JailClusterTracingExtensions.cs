@@ -21,7 +21,10 @@ public static class JailClusterTracingExtensions
         this TracerProviderBuilder builder,
         Action<TraceFileOptions>? configure = null)
     {
-        builder.AddSource(TelemetryNames.KernelSource, TelemetryNames.ClientSource, TracingNames.OrleansApplicationSource);
+        builder.AddSource(
+            TelemetryNames.KernelSource,
+            TelemetryNames.ClientSource,
+            TracingNames.OrleansApplicationSource);
         builder.AddJailClusterTraceFiles(configure);
         if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TracingNames.OtlpEndpointVariable)))
         {

@@ -7,7 +7,7 @@ public sealed class Trace
 {
     private readonly Dictionary<string, TraceSpan> bySpanId;
 
-    /// <summary>Makes a trace of spans that share <paramref name="traceId"/>; a span id seen twice counts once.</summary>
+    /// <summary>A trace of spans that share <paramref name="traceId"/>; a span id seen twice counts once.</summary>
     public Trace(string traceId, IEnumerable<TraceSpan> spans)
     {
         TraceId = traceId;
@@ -30,7 +30,7 @@ public sealed class Trace
     /// <summary>Spans by start time.</summary>
     public IReadOnlyList<TraceSpan> Spans { get; }
 
-    /// <summary>The root span (the client's teardown span), or the earliest span whose parent was not recorded.</summary>
+    /// <summary>The root span (the client's teardown), or the earliest span whose parent was not recorded.</summary>
     public TraceSpan? Root { get; }
 
     /// <summary>The span that faulted, if a host panicked.</summary>

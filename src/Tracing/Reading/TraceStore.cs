@@ -48,7 +48,7 @@ public sealed class TraceStore
         return owner is null ? null : FindByTraceId(owner.TraceId);
     }
 
-    /// <summary>The trace named by <paramref name="id"/>: a trace id if it is one and recorded, else a panic id.</summary>
+    /// <summary>The trace <paramref name="id"/> names: a recorded trace id, else a panic id.</summary>
     public Trace? Find(string id)
     {
         var text = id.Trim();
@@ -84,9 +84,7 @@ public sealed class TraceStore
         string text;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            text = reader.ReadToEnd();
+            text = ReadShared(path);
         }
         catch (IOException)
         {
@@ -95,7 +93,8 @@ public sealed class TraceStore
 
         foreach (var line in text.Split('\n'))
         {
-            if (string.IsNullOrWhiteSpace(line) || (filter is not null && !line.Contains(filter, StringComparison.Ordinal)))
+            var wanted = filter is null || line.Contains(filter, StringComparison.Ordinal);
+            if (!wanted || string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
@@ -104,13 +103,23 @@ public sealed class TraceStore
             {
                 spans.AddRange(OtlpJsonReader.ReadTracesData(line));
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException
+                or OverflowException)
             {
                 SkippedLines++;
             }
         }
 
         return spans;
+    }
+
+    /// <summary>Reads a file that its process may still be appending to.</summary>
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private IEnumerable<string> ReadKeepFiles()
@@ -120,9 +129,7 @@ public sealed class TraceStore
             string text;
             try
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var reader = new StreamReader(stream);
-                text = reader.ReadToEnd();
+                text = ReadShared(path);
             }
             catch (IOException)
             {

@@ -67,9 +67,10 @@ internal static class HtmlTimelineRenderer
         {
             var entry = interleaving.Entries[i];
             var rowClass = interleaving.InWindow(i) ? " class=\"window\"" : "";
-            html.Append("<tr").Append(rowClass).Append("><td class=\"gutter\">").Append(Gutter(entry.Mark)).Append("</td>");
-            html.Append("<td class=\"time\">")
-                .Append(((entry.TimeUnixNano - Math.Min(start, entry.TimeUnixNano)) / 1_000_000.0).ToString("0.000", CultureInfo.InvariantCulture))
+            var milliseconds = (entry.TimeUnixNano - Math.Min(start, entry.TimeUnixNano)) / 1_000_000.0;
+            html.Append("<tr").Append(rowClass).Append("><td class=\"gutter\">").Append(Gutter(entry.Mark))
+                .Append("</td><td class=\"time\">")
+                .Append(milliseconds.ToString("0.000", CultureInfo.InvariantCulture))
                 .Append("</td>");
             foreach (var lane in interleaving.Lanes)
             {
@@ -78,7 +79,7 @@ internal static class HtmlTimelineRenderer
                 {
                     html.Append("<div class=\"ev k-").Append(entry.Kind).Append(" m-").Append(entry.Mark)
                         .Append("\" title=\"").Append(Encode(Title(entry))).Append("\">")
-                        .Append(new string(' ', Math.Min(entry.Depth, 6) + (entry.Kind == InterleavingEntryKind.Enter ? 0 : 2)))
+                        .Append(' ', Math.Min(entry.Depth, 6) + (entry.Kind == InterleavingEntryKind.Enter ? 0 : 2))
                         .Append(Encode(entry.Text)).Append("</div>");
                 }
 
@@ -110,7 +111,8 @@ internal static class HtmlTimelineRenderer
 
         html.Append(" <span class=\"").Append(css).Append("\">").Append(Encode(outcome)).AppendLine("</span></h1>");
         html.Append("<div class=\"meta\">trace ").Append(trace.TraceId)
-            .Append(" &middot; start ").Append(Encode(trace.Start.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)))
+            .Append(" &middot; start ")
+            .Append(Encode(trace.Start.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)))
             .Append("Z &middot; duration ").Append(Encode(Interleaving.FormatDuration(trace.Duration)))
             .Append(" &middot; hosts ").Append(Encode(string.Join(", ", trace.Hosts)))
             .Append(" &middot; ").Append(trace.Spans.Count).AppendLine(" spans</div>");
@@ -143,7 +145,7 @@ internal static class HtmlTimelineRenderer
     }
 
     private static string Describe(Interleaving interleaving, InterleavingEntry entry) =>
-        $"{(entry.Step is null ? "" : entry.Step + " ")}{entry.Text} in {entry.SpanName} ({interleaving.Lanes[entry.Lane].Title})";
+        interleaving.Describe(entry);
 
     private static string Title(InterleavingEntry entry)
     {

@@ -27,16 +27,16 @@ public sealed class Interleaving
     /// <summary>Rows in time order.</summary>
     public IReadOnlyList<InterleavingEntry> Entries { get; }
 
-    /// <summary>Index in <see cref="Entries"/> of the store of NULL or the free that the panic traces back to.</summary>
+    /// <summary>Index in <see cref="Entries"/> of the store of NULL or the free the fault traces back to.</summary>
     public int? CauseIndex { get; private set; }
 
-    /// <summary>Index in <see cref="Entries"/> of the faulting load (or of the panic when no load was recorded).</summary>
+    /// <summary>Index in <see cref="Entries"/> of the faulting load (the panic when no load was recorded).</summary>
     public int? FaultIndex { get; private set; }
 
     /// <summary>Index of the panic row.</summary>
     public int? PanicIndex { get; private set; }
 
-    /// <summary>True when row <paramref name="index"/> lies in the window from the cause to the faulting load.</summary>
+    /// <summary>True when row <paramref name="index"/> lies in the window from cause to faulting load.</summary>
     public bool InWindow(int index) => CauseIndex <= index && index <= FaultIndex;
 
     /// <summary>Lays out <paramref name="trace"/>.</summary>
@@ -85,7 +85,8 @@ public sealed class Interleaving
 
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            return ulong.TryParse(text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex) && hex == 0;
+            return ulong.TryParse(text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex)
+                && hex == 0;
         }
 
         return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number == 0;
@@ -127,7 +128,9 @@ public sealed class Interleaving
         var depth = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal) { span.SpanId };
         var current = span;
-        while (current.ParentSpanId is not null && trace.FindSpan(current.ParentSpanId) is { } parent && seen.Add(parent.SpanId))
+        while (current.ParentSpanId is not null
+            && trace.FindSpan(current.ParentSpanId) is { } parent
+            && seen.Add(parent.SpanId))
         {
             if (laneOf.TryGetValue(parent.SpanId, out var parentLane))
             {
@@ -155,10 +158,11 @@ public sealed class Interleaving
         };
         if (span.Status != TraceStatusCode.Unset)
         {
-            details.Add(new("status", span.StatusMessage is null ? $"{span.Status}" : $"{span.Status}: {span.StatusMessage}"));
+            var status = span.StatusMessage is null ? $"{span.Status}" : $"{span.Status}: {span.StatusMessage}";
+            details.Add(new("status", status));
         }
 
-        details.AddRange(span.Attributes.Select(a => new KeyValuePair<string, string>(a.Key, TraceAttributes.Format(a.Value) ?? "")));
+        details.AddRange(Formatted(span.Attributes));
         return new InterleavingEntry
         {
             Lane = lane,
@@ -180,15 +184,18 @@ public sealed class Interleaving
         var value = e.GetString(TelemetryNames.MemValue);
         var shown = IsNull(value) ? "NULL" : value;
         var freed = e.GetString(TelemetryNames.MemFreed) == "true" ? " (freed)" : "";
+        var step = e.GetString(TelemetryNames.Step);
+        var lockName = e.GetString(TelemetryNames.LockName);
+        var sleep = e.GetString(TelemetryNames.SleepMicros);
         var (kind, text) = e.Name switch
         {
-            TelemetryNames.Events.Step => (InterleavingEntryKind.Step, $"[{e.GetString(TelemetryNames.Step)}] {span.Name}"),
+            TelemetryNames.Events.Step => (InterleavingEntryKind.Step, $"[{step}] {span.Name}"),
             TelemetryNames.Events.Load => (InterleavingEntryKind.Load, $"load {place} = {shown}{freed}"),
             TelemetryNames.Events.Store => (InterleavingEntryKind.Store, $"store {place} = {shown}{freed}"),
             TelemetryNames.Events.Free => (InterleavingEntryKind.Free, $"free {place}{freed}"),
-            TelemetryNames.Events.LockAcquire => (InterleavingEntryKind.LockAcquire, $"lock {e.GetString(TelemetryNames.LockName)}"),
-            TelemetryNames.Events.LockRelease => (InterleavingEntryKind.LockRelease, $"unlock {e.GetString(TelemetryNames.LockName)}"),
-            TelemetryNames.Events.Sleep => (InterleavingEntryKind.Sleep, $"sleep {e.GetString(TelemetryNames.SleepMicros)} us"),
+            TelemetryNames.Events.LockAcquire => (InterleavingEntryKind.LockAcquire, $"lock {lockName}"),
+            TelemetryNames.Events.LockRelease => (InterleavingEntryKind.LockRelease, $"unlock {lockName}"),
+            TelemetryNames.Events.Sleep => (InterleavingEntryKind.Sleep, $"sleep {sleep} us"),
             TelemetryNames.Events.FailPoint => (InterleavingEntryKind.FailPoint,
                 $"fail point {e.GetString(TelemetryNames.FailPoint)}: {e.GetString(TelemetryNames.FailPointAction)}"),
             TracingNames.ExceptionEvent => (InterleavingEntryKind.Panic,
@@ -196,8 +203,13 @@ public sealed class Interleaving
             _ => (InterleavingEntryKind.Other, e.Name),
         };
 
-        var details = new List<KeyValuePair<string, string>> { new("event", e.Name), new("function", span.Name), new("span", span.SpanId) };
-        details.AddRange(e.Attributes.Select(a => new KeyValuePair<string, string>(a.Key, TraceAttributes.Format(a.Value) ?? "")));
+        var details = new List<KeyValuePair<string, string>>
+        {
+            new("event", e.Name),
+            new("function", span.Name),
+            new("span", span.SpanId),
+        };
+        details.AddRange(Formatted(e.Attributes));
         var mark = kind switch
         {
             InterleavingEntryKind.Store when IsNull(value) => InterleavingMark.NullStore,
@@ -218,7 +230,11 @@ public sealed class Interleaving
         };
     }
 
-    /// <summary><c>ifnet epair0b@0xfffff80003a4c000</c> reads as <c>epair0b</c>; the address stays in the details.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Formatted(
+        IReadOnlyDictionary<string, object?> attributes) =>
+        attributes.Select(a => new KeyValuePair<string, string>(a.Key, TraceAttributes.Format(a.Value) ?? ""));
+
+    /// <summary><c>ifnet epair0b@0xfffff80003a4c000</c> reads as <c>epair0b</c>; details keep the address.</summary>
     private static string ShortObject(string? obj)
     {
         if (string.IsNullOrEmpty(obj))
@@ -312,7 +328,8 @@ public sealed class Interleaving
         var access = entries.FindIndex(e => e.Kind is InterleavingEntryKind.Load or InterleavingEntryKind.Store);
         while (access >= 0 && events[access]?.GetString(TelemetryNames.MemFreed) != "true")
         {
-            access = entries.FindIndex(access + 1, e => e.Kind is InterleavingEntryKind.Load or InterleavingEntryKind.Store);
+            access = entries.FindIndex(
+                access + 1, e => e.Kind is InterleavingEntryKind.Load or InterleavingEntryKind.Store);
         }
 
         if (access < 0)
@@ -345,7 +362,8 @@ public sealed class Interleaving
                 return i;
             }
 
-            if (!freed && entries[i].Mark == InterleavingMark.NullStore && e.GetString(TelemetryNames.MemField) == field)
+            var sameField = e.GetString(TelemetryNames.MemField) == field;
+            if (!freed && entries[i].Mark == InterleavingMark.NullStore && sameField)
             {
                 return i;
             }
@@ -365,6 +383,13 @@ public sealed class Interleaving
         }
 
         return -1;
+    }
+
+    /// <summary>A row in words: step, text, function and thread, for the window summary.</summary>
+    internal string Describe(InterleavingEntry entry)
+    {
+        var step = entry.Step is null ? "" : entry.Step + " ";
+        return $"{step}{entry.Text} in {entry.SpanName} ({Lanes[entry.Lane].Title})";
     }
 
     internal static string FormatDuration(TimeSpan duration) =>

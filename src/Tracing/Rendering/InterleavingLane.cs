@@ -8,5 +8,6 @@ namespace JailCluster.Tracing.Rendering;
 public sealed record InterleavingLane(int Index, string Host, string ThreadName, string ThreadId)
 {
     /// <summary>Title of the lane, for example <c>alpha: thread taskq 100012</c>.</summary>
-    public string Title => Host.Length == 0 ? $"{ThreadName} {ThreadId}".TrimEnd() : $"{Host}: {ThreadName} {ThreadId}".TrimEnd();
+    public string Title =>
+        (Host.Length == 0 ? $"{ThreadName} {ThreadId}" : $"{Host}: {ThreadName} {ThreadId}").TrimEnd();
 }

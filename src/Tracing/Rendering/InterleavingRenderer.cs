@@ -8,7 +8,10 @@ public static class InterleavingRenderer
     /// <summary>The default terminal width the text view fits.</summary>
     public const int DefaultWidth = 120;
 
-    /// <summary>A text timeline, a fixed-width column per thread, time going down, fitting <paramref name="width"/> columns for up to five threads.</summary>
+    /// <summary>
+    /// A text timeline: a fixed-width column per thread, time going down, fitting <paramref name="width"/>
+    /// columns for up to five threads.
+    /// </summary>
     public static string RenderText(Trace trace, int width = DefaultWidth) =>
         TextTimelineRenderer.Render(Interleaving.From(trace), width);
 

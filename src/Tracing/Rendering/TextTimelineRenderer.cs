@@ -50,7 +50,8 @@ internal static class TextTimelineRenderer
             var entry = interleaving.Entries[i];
             line.Clear();
             line.Append(Bracket(interleaving, i)).Append(MarkOf(entry.Mark)).Append(' ');
-            line.Append(Milliseconds(entry.TimeUnixNano - Math.Min(start, entry.TimeUnixNano)).PadLeft(TimeWidth)).Append(' ');
+            var since = entry.TimeUnixNano - Math.Min(start, entry.TimeUnixNano);
+            line.Append(Milliseconds(since).PadLeft(TimeWidth)).Append(' ');
             for (var lane = 0; lane < lanes; lane++)
             {
                 var content = lane == entry.Lane ? Indent(entry) + entry.Text : "";
@@ -107,7 +108,8 @@ internal static class TextTimelineRenderer
     private static void AppendFooter(StringBuilder text, Interleaving interleaving)
     {
         text.AppendLine();
-        text.AppendLine("marks: * store of NULL or free   ! faulting load   X panic   + | + window from the store/free to the load");
+        text.AppendLine(
+            "marks: * store of NULL or free   ! faulting load   X panic   + | + window from store/free to load");
         if (interleaving.CauseIndex is { } cause && interleaving.FaultIndex is { } fault)
         {
             var c = interleaving.Entries[cause];
@@ -125,7 +127,8 @@ internal static class TextTimelineRenderer
             return;
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"panic {panic!.PanicId}: {exception.GetString(TracingNames.ExceptionType)}");
+        var type = exception.GetString(TracingNames.ExceptionType);
+        text.AppendLine(CultureInfo.InvariantCulture, $"panic {panic!.PanicId}: {type}");
         foreach (var message in (exception.GetString(TracingNames.ExceptionMessage) ?? "").Split('\n'))
         {
             text.Append("  ").AppendLine(message.TrimEnd('\r'));
@@ -142,11 +145,8 @@ internal static class TextTimelineRenderer
         }
     }
 
-    private static string Describe(Interleaving interleaving, InterleavingEntry entry)
-    {
-        var step = entry.Step is null ? "" : entry.Step + " ";
-        return $"{step}{entry.Text} in {entry.SpanName} ({interleaving.Lanes[entry.Lane].Title})";
-    }
+    private static string Describe(Interleaving interleaving, InterleavingEntry entry) =>
+        interleaving.Describe(entry);
 
     private static char Bracket(Interleaving interleaving, int index) =>
         !interleaving.InWindow(index) ? ' '

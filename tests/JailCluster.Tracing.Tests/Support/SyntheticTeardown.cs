@@ -12,9 +12,12 @@ public sealed class SyntheticTeardown
 {
     public const string Host = "alpha";
     public const string PanicId = "alpha-1-1";
-    public const string Backtrace = "#0 0xffffffff80c1a0b1 at kdb_backtrace+0x61\n#1 0xffffffff80bce56d at vpanic+0x19d\n"
-        + "#2 0xffffffff80fa1c3d at trap_fatal+0x39d\n#3 0xffffffff8132b1c5 at epair_qflush+0x15\n"
-        + "#4 0xffffffff80c9f3a2 at if_down+0x32\n#5 0xffffffff80ca0c1e at if_vmove+0x8e";
+    public const string Backtrace = "#0 0xffffffff80c1a0b1 at kdb_backtrace+0x61\n"
+        + "#1 0xffffffff80bce56d at vpanic+0x19d\n"
+        + "#2 0xffffffff80fa1c3d at trap_fatal+0x39d\n"
+        + "#3 0xffffffff8132b1c5 at epair_qflush+0x15\n"
+        + "#4 0xffffffff80c9f3a2 at if_down+0x32\n"
+        + "#5 0xffffffff80ca0c1e at if_vmove+0x8e";
 
     private readonly ActivitySource client;
     private readonly ActivitySource kernel;
@@ -81,18 +84,19 @@ public sealed class SyntheticTeardown
         Step(vmove, "A5", 900);
         Step(vmove, "A6", 950);
         Step(vmove, "A7", 1000);
-        var qflush = Start(kernel, "epair_qflush", vmove, 1005, taskq,
-            panic ? [new ActivityLink(new ActivityContext(TraceId, StoreNullSpanId, ActivityTraceFlags.Recorded))] : null);
+        var culprit = new ActivityLink(new ActivityContext(TraceId, StoreNullSpanId, ActivityTraceFlags.Recorded));
+        var qflush = Start(kernel, "epair_qflush", vmove, 1005, taskq, panic ? [culprit] : null);
         Load(qflush, 1010, "ifnet epair0b@0xfffff80003a4c000", "if_softc", panic ? "0x0" : "0xfffff80003b1a000");
         if (panic)
         {
             Load(qflush, 1015, "epair_softc NULL@0x0", "if_qflush", "fault");
-            qflush.AddEvent(new ActivityEvent("exception", new DateTimeOffset(At(1020), TimeSpan.Zero), new ActivityTagsCollection
+            var exception = new ActivityTagsCollection
             {
                 ["exception.type"] = "page fault",
                 ["exception.message"] = "Fatal trap 12: page fault while in kernel mode; fault virtual address = 0x40",
                 ["exception.stacktrace"] = Backtrace,
-            }));
+            };
+            qflush.AddEvent(new ActivityEvent("exception", new DateTimeOffset(At(1020), TimeSpan.Zero), exception));
             qflush.SetTag(TelemetryNames.PanicId, PanicId);
             qflush.SetStatus(ActivityStatusCode.Error, "page fault");
             PanicSpanId = qflush.SpanId;
@@ -146,7 +150,8 @@ public sealed class SyntheticTeardown
             parent?.Context ?? default,
             [.. tags, new(TelemetryNames.CodeFunction, name)],
             links,
-            new DateTimeOffset(At(at), TimeSpan.Zero)) ?? throw new InvalidOperationException($"Nobody listens to {source.Name}.");
+            new DateTimeOffset(At(at), TimeSpan.Zero))
+            ?? throw new InvalidOperationException($"Nobody listens to {source.Name}.");
     }
 
     private void End(Activity activity, int at)
