@@ -66,6 +66,16 @@ public sealed class TraceFileExporterTests : IDisposable
     }
 
     [Fact]
+    public void TextIsEscapedOnlyWhereJsonRequiresIt()
+    {
+        Recording.Record(directory.Path, TraceSampling.All, 0, ("alcatraz", true));
+
+        var text = File.ReadAllText(Assert.Single(directory.Files("*.jsonl")));
+
+        Assert.Contains("at kdb_backtrace+0x61\\n#1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SamplingOffWritesNothing()
     {
         Recording.Record(directory.Path, TraceSampling.Off, 0, ("alcatraz", true));

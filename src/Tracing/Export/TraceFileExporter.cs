@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
@@ -15,7 +16,14 @@ namespace JailCluster.Tracing.Export;
 /// </summary>
 public sealed class TraceFileExporter : BaseExporter<Activity>
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+    // The files are read as JSON, never embedded in HTML, so only what JSON requires is escaped: a KDB
+    // backtrace keeps its '+' and a jail name its non-ASCII letters.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly Lock gate = new();
     private readonly TraceFileOptions options;
