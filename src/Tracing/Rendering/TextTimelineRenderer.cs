@@ -129,7 +129,8 @@ internal static class TextTimelineRenderer
 
         var type = exception.GetString(TracingNames.ExceptionType);
         text.AppendLine(CultureInfo.InvariantCulture, $"panic {panic!.PanicId}: {type}");
-        foreach (var message in (exception.GetString(TracingNames.ExceptionMessage) ?? "").Split('\n'))
+        var messages = exception.GetString(TracingNames.ExceptionMessage)?.Split('\n') ?? [];
+        foreach (var message in messages)
         {
             text.Append("  ").AppendLine(message.TrimEnd('\r'));
         }
