@@ -13,7 +13,8 @@ public static class JailClusterTracingExtensions
     /// <c>JailCluster.Client</c> and <c>Microsoft.Orleans.Application</c> (without which no trace context
     /// crosses a grain call), the trace files unless sampling is <see cref="TraceSampling.Off"/>, and the
     /// OTLP exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. The OTLP exporter receives every span;
-    /// sampling applies to the files only, so a collector can choose for itself.
+    /// sampling applies to the files only, so a collector can choose for itself. Call it once per process:
+    /// a process owns one trace file.
     /// </summary>
     /// <param name="builder">The tracer provider builder.</param>
     /// <param name="configure">Adjusts the file options after the environment has been applied.</param>
