@@ -511,6 +511,12 @@ public sealed class KThread
             }
         }
 
+        // The CPU stopped here: every span of this thread ends at the panic, not when C# unwinds.
+        for (var i = _frames.Count - 1; i >= 0; i--)
+        {
+            _frames[i].Span?.Stop();
+        }
+
         await K.Grains.GetGrain<IPanicLogGrain>(IPanicLogGrain.ClusterKey).Record(report);
         return new KernelPanicException(report);
     }
