@@ -1,5 +1,6 @@
 namespace JailCluster.Kernel.Hosting;
 
+using JailCluster.Kernel.Bench;
 using JailCluster.Kernel.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,13 @@ public static class KernelSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPlacementDirector<KernelPlacementStrategy, KernelPlacementDirector>();
+
+        // The benchmark counts grain calls per teardown; nothing else pays for the count.
+        if (string.Equals(builder.Configuration["Bench:CountCalls"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddIncomingGrainCallFilter<GrainCallCounter>();
+        }
+
         return builder;
     }
 }

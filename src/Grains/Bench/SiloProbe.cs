@@ -1,0 +1,21 @@
+namespace JailCluster.Kernel.Bench;
+
+/// <summary>One reading of one silo process.</summary>
+[GenerateSerializer, Alias("JailCluster.Kernel.Bench.SiloProbe")]
+public sealed record SiloProbe
+{
+    /// <summary>The silo's process id.</summary>
+    [Id(0)] public int Pid { get; init; }
+
+    /// <summary>Resident set size, bytes (VmRSS).</summary>
+    [Id(1)] public long ResidentBytes { get; init; }
+
+    /// <summary>Bytes of the managed heap in use.</summary>
+    [Id(2)] public long ManagedBytes { get; init; }
+
+    /// <summary>Grain calls received, by <c>Interface.Method</c>; empty when counting is off.</summary>
+    [Id(3)] public IReadOnlyDictionary<string, long> Calls { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Processor time the silo has used, seconds.</summary>
+    [Id(4)] public double CpuSeconds { get; init; }
+}
