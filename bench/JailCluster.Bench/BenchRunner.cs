@@ -1,0 +1,366 @@
+namespace JailCluster.Bench;
+
+using System.Diagnostics;
+using System.Globalization;
+using JailCluster.Hosts;
+using JailCluster.Tracing.Hosting;
+
+/// <summary>Runs every section of the benchmark against clusters of real silo processes it starts and stops.</summary>
+public sealed class BenchRunner(BenchOptions options, BenchReport report, string workDirectory, TextWriter log)
+{
+    private const string D56374 = KernelVersion.D56374;
+    private const string R121 = KernelVersion.Release121;
+
+    private static readonly string[] Kernels = [R121, D56374];
+
+    private readonly Dictionary<int, double> ceilings = [];
+    private readonly Dictionary<(string Kernel, int Silos), double> stepRates = [];
+    private readonly Dictionary<(string Kernel, int Silos), double> teardownRates = [];
+    private int hostSerial;
+
+    /// <summary>Runs the sections asked for.</summary>
+    public async Task RunAsync()
+    {
+        foreach (var silos in (int[])[1, 2, 3])
+        {
+            if (!options.Includes("ceiling") && !options.Includes("teardown")
+                && !(silos == 3 && options.Includes("race")))
+            {
+                continue;
+            }
+
+            await using var cluster = await StartAsync(silos, "off", countCalls: true);
+            if (options.Includes("ceiling"))
+            {
+                await CeilingAsync(cluster, silos);
+            }
+
+            if (options.Includes("teardown"))
+            {
+                await TeardownAsync(cluster, silos);
+            }
+
+            if (silos == 3 && options.Includes("race"))
+            {
+                await RaceAsync(cluster);
+            }
+        }
+
+        if (options.Includes("tracing"))
+        {
+            await TracingAsync();
+        }
+
+        if (options.Includes("memory"))
+        {
+            await MemoryAsync();
+        }
+
+        AddRatios();
+    }
+
+    private async Task<BenchCluster> StartAsync(int silos, string sampling, bool countCalls)
+    {
+        log.WriteLine($"== cluster of {silos} silo(s), trace sampling {sampling}, call counting {(countCalls ? "on" : "off")}");
+        var environment = new Dictionary<string, string?>
+        {
+            ["JAILCLUSTER_Bench__CountCalls"] = countCalls ? "true" : "false",
+            ["JAILCLUSTER_TRACES_SAMPLING"] = sampling,
+            ["JAILCLUSTER_TRACES_DIR"] = TracesDirectory(sampling),
+        };
+        return await BenchCluster.StartAsync(Path.Combine(workDirectory, "cluster"), silos, environment, log);
+    }
+
+    private string TracesDirectory(string sampling) => Path.Combine(workDirectory, "traces-" + sampling);
+
+    private async Task CeilingAsync(BenchCluster cluster, int silos)
+    {
+        await CeilingBench.RunAsync(cluster.Client, 1000 + silos, TimeSpan.FromSeconds(1));
+        var runs = new List<double>();
+        for (var r = 0; r < options.Runs; r++)
+        {
+            runs.Add(await CeilingBench.RunAsync(cluster.Client, r, TimeSpan.FromSeconds(options.PingSeconds)));
+            log.WriteLine($"ceiling, {silos} silo(s), run {r + 1}: {runs[^1]:0} calls/s");
+        }
+
+        report.Figures.Add(new Figure
+        {
+            Section = "ceiling",
+            Name = $"ping calls/s, {silos} silo(s)",
+            Unit = "calls/s",
+            Runs = runs,
+            Note = $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} in flight, random placement",
+        });
+        ceilings[silos] = Figure.MedianOf(runs);
+    }
+
+    private async Task TeardownAsync(BenchCluster cluster, int silos)
+    {
+        // A small teardown first, so that code is jitted and every grain type has been activated once.
+        await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: false);
+        foreach (var kernel in Kernels)
+        {
+            var outcomes = new List<TeardownOutcome>();
+            for (var r = 0; r < options.Runs; r++)
+            {
+                var outcome = await OneTeardownAsync(
+                    cluster, kernel, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, false);
+                outcomes.Add(outcome);
+                log.WriteLine($"teardown {kernel}, {silos} silo(s), run {r + 1}: {outcome.Jails} jails in " +
+                    $"{outcome.Seconds:0.00} s = {outcome.TeardownsPerSecond:0.0}/s, {outcome.CallsPerSecond:0} calls/s, " +
+                    $"{outcome.Calls.Values.Sum() / (double)Math.Max(1, outcome.Jails):0} calls/teardown, " +
+                    $"{outcome.Panics} panic(s), build {outcome.BuildSeconds:0.0} s");
+            }
+
+            AddTeardownFigures("teardown", $"{kernel}, {silos} silo(s)", outcomes);
+            teardownRates[(kernel, silos)] = Figure.MedianOf([.. outcomes.Select(o => o.TeardownsPerSecond)]);
+            stepRates[(kernel, silos)] = Figure.MedianOf([.. outcomes.Select(o => o.CallsPerSecond)]);
+        }
+    }
+
+    private void AddTeardownFigures(string section, string label, List<TeardownOutcome> outcomes)
+    {
+        var note = $"{outcomes[0].Jails} jails (1 epair, 1 process each), vnet-subr-2019, spread; " +
+            $"panicked hosts per run: {string.Join(",", outcomes.Select(o => o.Panics))}";
+        report.Figures.Add(new Figure
+        {
+            Section = section,
+            Name = $"teardowns/s, {label}",
+            Unit = "jails/s",
+            Runs = [.. outcomes.Select(o => o.TeardownsPerSecond)],
+            Note = note,
+        });
+        if (outcomes.Any(o => o.Calls.Count > 0))
+        {
+            report.Figures.Add(new Figure
+            {
+                Section = section,
+                Name = $"kernel steps (grain calls)/s, {label}",
+                Unit = "calls/s",
+                Runs = [.. outcomes.Select(o => o.CallsPerSecond)],
+            });
+            report.Figures.Add(new Figure
+            {
+                Section = section,
+                Name = $"grain calls per teardown, {label}",
+                Unit = "calls",
+                Runs = [.. outcomes.Select(o => o.Calls.Values.Sum() / (double)Math.Max(1, o.Jails))],
+            });
+            var median = outcomes.OrderBy(o => o.CallsPerSecond).ElementAt(outcomes.Count / 2);
+            report.CallsPerTeardown[label] = median.Calls.ToDictionary(
+                c => c.Key, c => Math.Round(c.Value / (double)Math.Max(1, median.Jails), 2), StringComparer.Ordinal);
+        }
+
+        report.Figures.Add(new Figure
+        {
+            Section = section,
+            Name = $"silo CPU ms per teardown, {label}",
+            Unit = "ms",
+            Runs = [.. outcomes.Select(o => 1000 * o.SiloCpuSeconds / Math.Max(1, o.Jails))],
+        });
+    }
+
+    private async Task<TeardownOutcome> OneTeardownAsync(
+        BenchCluster cluster,
+        string kernel,
+        KernelPlacement placement,
+        string pattern,
+        int hosts,
+        int jailsPerHost,
+        bool trace)
+    {
+        var serial = Interlocked.Increment(ref hostSerial);
+        var names = Enumerable.Range(0, hosts).Select(h => $"b{serial}h{h}").ToList();
+        using var driver = new TeardownDriver(cluster, options.Concurrency);
+        await driver.BootAsync(names, kernel, placement, seed: serial * 100);
+        var jails = TeardownDriver.Plan(names, jailsPerHost);
+        var build = await driver.BuildAsync(jails, processes: 1);
+        return await driver.TeardownAsync(jails, pattern, build, trace);
+    }
+
+    private async Task RaceAsync(BenchCluster cluster)
+    {
+        (string Kernel, string Pattern, KernelPlacement Placement)[] configs =
+        [
+            (R121, "vnet-subr-2019", KernelPlacement.Spread),
+            (R121, "vnet-subr-2019", KernelPlacement.HostLocal),
+            (R121, "simultaneous", KernelPlacement.Spread),
+            (R121, "simultaneous", KernelPlacement.HostLocal),
+            (D56374, "vnet-subr-2019", KernelPlacement.Spread),
+            (D56374, "simultaneous", KernelPlacement.Spread),
+        ];
+        foreach (var (kernel, pattern, placement) in configs)
+        {
+            var outcomes = new List<TeardownOutcome>();
+            for (var r = 0; r < options.Runs; r++)
+            {
+                outcomes.Add(await OneTeardownAsync(
+                    cluster, kernel, placement, pattern, options.RaceHosts, options.RaceJailsPerHost, trace: false));
+            }
+
+            var jails = outcomes.Sum(o => o.Jails);
+            var panics = outcomes.Sum(o => o.Panics);
+            var place = placement == KernelPlacement.Spread ? "spread" : "host-local";
+            var perPanic = panics == 0 ? $"no panic in {jails} teardowns" : $"{jails / (double)panics:0.0} teardowns per panic";
+            log.WriteLine($"race {kernel} {pattern} {place}: {panics} panic(s) in {jails} teardowns: {perPanic}");
+            report.Figures.Add(new Figure
+            {
+                Section = "race",
+                Name = $"panics per 100 teardowns, {kernel}, {pattern}, {place}",
+                Unit = "%",
+                Runs = [.. outcomes.Select(o => 100.0 * o.Panics / Math.Max(1, o.Jails))],
+                Note = $"{perPanic}; {options.RaceHosts} hosts x {options.RaceJailsPerHost} jails per run, 3 silos; " +
+                    "every jail fired on a host counts, also those after its panic",
+            });
+        }
+    }
+
+    private async Task TracingAsync()
+    {
+        foreach (var sampling in (string[])["off", "0.1", "all"])
+        {
+            Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_SAMPLING", sampling);
+            Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_DIR", TracesDirectory(sampling));
+            await using var cluster = await StartAsync(3, sampling, countCalls: true);
+
+            // The benchmark is jailctl here: it records the client's root span of each teardown as jailctl would.
+            var tracer = sampling == "off" ? null : JailClusterTelemetry.CreateTracerProvider("jailcluster-bench");
+            await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: true);
+            var outcomes = new List<TeardownOutcome>();
+            for (var r = 0; r < options.Runs; r++)
+            {
+                outcomes.Add(await OneTeardownAsync(
+                    cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, true));
+                log.WriteLine($"tracing {sampling}, run {r + 1}: {outcomes[^1].TeardownsPerSecond:0.0} teardowns/s");
+            }
+
+            AddTeardownFigures("tracing", $"D56374, 3 silos, sampling {sampling}", outcomes);
+            tracer?.Dispose();
+            var files = Directory.Exists(TracesDirectory(sampling))
+                ? Directory.GetFiles(TracesDirectory(sampling), "*.jsonl") : [];
+            var siloFiles = files.Where(f => !Path.GetFileName(f).StartsWith("jailcluster-bench", StringComparison.Ordinal));
+            var bytes = files.Sum(f => new FileInfo(f).Length);
+            report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"tracing {sampling}: {files.Length} trace file(s), {bytes / 1024} KiB, of which " +
+                $"{siloFiles.Count()} written by silos"));
+        }
+
+        Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_SAMPLING", null);
+        Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_DIR", null);
+    }
+
+    private async Task MemoryAsync()
+    {
+        await using var cluster = await StartAsync(3, "off", countCalls: false);
+        var hosts = Enumerable.Range(0, 10).Select(h => $"m{h}").ToList();
+        using var driver = new TeardownDriver(cluster, options.Concurrency);
+        await driver.BootAsync(hosts, D56374, KernelPlacement.Spread, seed: 7);
+        await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: false);
+        var baseline = await cluster.ProbeAsync(collect: true);
+        var jails = new List<BenchJail>();
+        foreach (var target in options.MemoryJails)
+        {
+            var more = TeardownDriver.Plan(hosts, (target - jails.Count) / hosts.Count, offset: jails.Count / hosts.Count);
+            var build = await driver.BuildAsync(more, processes: 0);
+            jails.AddRange(more);
+            var now = await cluster.ProbeAsync(collect: true);
+            AddMemoryFigures($"after building {jails.Count(j => j.Built)} jails", baseline, now, jails.Count(j => j.Built));
+            log.WriteLine($"memory: {jails.Count(j => j.Built)} jails built ({more.Count} in {build:0.0} s), " +
+                $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
+        }
+
+        var outcome = await driver.TeardownAsync(jails, "vnet-subr-modern", 0, trace: false);
+        log.WriteLine($"memory: {outcome.Jails} jails torn down in {outcome.Seconds:0.0} s, settled {outcome.Settled}");
+        var after = await cluster.ProbeAsync(collect: true);
+        AddMemoryFigures("after tearing them down", baseline, after, outcome.Jails);
+        report.Remaining["right after the teardown"] = await ActivationsAsync(cluster);
+
+        // Freed kernel objects stay active for their collection age (2 min) so that a late load through a stale
+        // pointer still reads freed memory; force what a shorter age would do, then read again.
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var collected = await cluster.ProbeAsync(collect: true);
+        AddMemoryFigures("after teardown and forced collection (age 5 s)", baseline, collected, outcome.Jails);
+        report.Remaining["after forced collection of activations idle 5 s"] = await ActivationsAsync(cluster);
+    }
+
+    private void AddMemoryFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> baseline,
+        IReadOnlyList<Kernel.Bench.SiloProbe> now, int jails)
+    {
+        var rss = now.Sum(p => p.ResidentBytes) - baseline.Sum(p => p.ResidentBytes);
+        var managed = now.Sum(p => p.ManagedBytes) - baseline.Sum(p => p.ManagedBytes);
+        report.Figures.Add(new Figure
+        {
+            Section = "memory",
+            Name = $"silo RSS per jail, {moment}",
+            Unit = "KiB",
+            Runs = [rss / 1024.0 / Math.Max(1, jails)],
+            Note = $"3 silos; total RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB, " +
+                $"baseline {baseline.Sum(p => p.ResidentBytes) / 1048576} MiB; over {jails} jails",
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "memory",
+            Name = $"managed heap per jail, {moment}",
+            Unit = "KiB",
+            Runs = [managed / 1024.0 / Math.Max(1, jails)],
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "memory",
+            Name = $"silo RSS total, {moment}",
+            Unit = "MiB",
+            Runs = [now.Sum(p => p.ResidentBytes) / 1048576.0],
+        });
+    }
+
+    private static async Task<IReadOnlyDictionary<string, int>> ActivationsAsync(BenchCluster cluster)
+    {
+        var stats = await cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return stats.GroupBy(s => s.GrainType.Split(',')[0].Split('.')[^1])
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount), StringComparer.Ordinal);
+    }
+
+    private void AddRatios()
+    {
+        foreach (var ((kernel, silos), rate) in stepRates.OrderBy(s => s.Key.Silos))
+        {
+            if (ceilings.TryGetValue(silos, out var ceiling) && ceiling > 0)
+            {
+                report.Ratios.Add(new Ratio(
+                    $"kernel steps/s ÷ ping ceiling, {kernel}, {silos} silo(s)", rate / ceiling, ">= 0.70", rate / ceiling >= 0.7));
+            }
+        }
+
+        foreach (var kernel in Kernels)
+        {
+            if (teardownRates.TryGetValue((kernel, 1), out var one) && teardownRates.TryGetValue((kernel, 3), out var three))
+            {
+                report.Ratios.Add(new Ratio($"teardowns/s 3 silos ÷ 1 silo, {kernel}", three / one, "> 1 as 2 cores allow", null));
+            }
+        }
+
+        var off = Median("tracing", "teardowns/s, D56374, 3 silos, sampling off");
+        foreach (var sampling in (string[])["0.1", "all"])
+        {
+            var on = Median("tracing", $"teardowns/s, D56374, 3 silos, sampling {sampling}");
+            if (off > 0 && on > 0)
+            {
+                var cost = 1 - (on / off);
+                report.Ratios.Add(new Ratio($"tracing cost, sampling {sampling}", cost, sampling == "0.1" ? "<= 0.15" : "-",
+                    sampling == "0.1" ? cost <= 0.15 : null));
+            }
+        }
+
+        var perJail = report.Figures.Where(f => f.Section == "memory" && f.Name.StartsWith("silo RSS per jail, after building", StringComparison.Ordinal)).ToList();
+        if (perJail.Count > 0)
+        {
+            var last = perJail[^1];
+            report.Ratios.Add(new Ratio($"{last.Name} (KiB)", last.Median, "<= 16", last.Median <= 16));
+        }
+    }
+
+    private double Median(string section, string name) =>
+        report.Figures.FirstOrDefault(f => f.Section == section && f.Name == name)?.Median ?? 0;
+}
