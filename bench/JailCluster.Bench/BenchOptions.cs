@@ -20,8 +20,8 @@ public sealed record BenchOptions
     /// <summary>Jails per host per teardown throughput run. Default: 16, quick 8.</summary>
     public int JailsPerHost { get; init; } = 16;
 
-    /// <summary>Hosts per race run. Default: 24, quick 12.</summary>
-    public int RaceHosts { get; init; } = 24;
+    /// <summary>Hosts per race run. Default: 16, quick 12.</summary>
+    public int RaceHosts { get; init; } = 16;
 
     /// <summary>Jails per host per race run. Default: 4.</summary>
     public int RaceJailsPerHost { get; init; } = 4;

@@ -6,10 +6,14 @@ using JailCluster.Hosts;
 using JailCluster.Tracing.Hosting;
 
 /// <summary>Runs every section of the benchmark against clusters of real silo processes it starts and stops.</summary>
-public sealed class BenchRunner(BenchOptions options, BenchReport report, string workDirectory, TextWriter log)
+public sealed class BenchRunner(
+    BenchOptions options, BenchReport report, string workDirectory, TextWriter log, Action checkpoint)
 {
     private const string D56374 = KernelVersion.D56374;
     private const string R121 = KernelVersion.Release121;
+
+    // Building and tearing down 10,000 jails is bound by round trips, not by the processors: more in flight.
+    private const int MemoryConcurrency = 256;
 
     private static readonly string[] Kernels = [R121, D56374];
 
@@ -44,11 +48,16 @@ public sealed class BenchRunner(BenchOptions options, BenchReport report, string
             {
                 await RaceAsync(cluster);
             }
+
+            AddRatios();
+            checkpoint();
         }
 
         if (options.Includes("tracing"))
         {
             await TracingAsync();
+            AddRatios();
+            checkpoint();
         }
 
         if (options.Includes("memory"))
@@ -225,17 +234,23 @@ public sealed class BenchRunner(BenchOptions options, BenchReport report, string
 
             // The benchmark is jailctl here: it records the client's root span of each teardown as jailctl would.
             var tracer = sampling == "off" ? null : JailClusterTelemetry.CreateTracerProvider("jailcluster-bench");
-            await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: true);
             var outcomes = new List<TeardownOutcome>();
-            for (var r = 0; r < options.Runs; r++)
+            try
             {
-                outcomes.Add(await OneTeardownAsync(
-                    cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, true));
-                log.WriteLine($"tracing {sampling}, run {r + 1}: {outcomes[^1].TeardownsPerSecond:0.0} teardowns/s");
+                await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: true);
+                for (var r = 0; r < options.Runs; r++)
+                {
+                    outcomes.Add(await OneTeardownAsync(
+                        cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, true));
+                    log.WriteLine($"tracing {sampling}, run {r + 1}: {outcomes[^1].TeardownsPerSecond:0.0} teardowns/s");
+                }
+            }
+            finally
+            {
+                tracer?.Dispose();
             }
 
             AddTeardownFigures("tracing", $"D56374, 3 silos, sampling {sampling}", outcomes);
-            tracer?.Dispose();
             var files = Directory.Exists(TracesDirectory(sampling))
                 ? Directory.GetFiles(TracesDirectory(sampling), "*.jsonl") : [];
             var siloFiles = files.Where(f => !Path.GetFileName(f).StartsWith("jailcluster-bench", StringComparison.Ordinal));
@@ -253,7 +268,7 @@ public sealed class BenchRunner(BenchOptions options, BenchReport report, string
     {
         await using var cluster = await StartAsync(3, "off", countCalls: false);
         var hosts = Enumerable.Range(0, 10).Select(h => $"m{h}").ToList();
-        using var driver = new TeardownDriver(cluster, options.Concurrency);
+        using var driver = new TeardownDriver(cluster, MemoryConcurrency);
         await driver.BootAsync(hosts, D56374, KernelPlacement.Spread, seed: 7);
         await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: false);
         var baseline = await cluster.ProbeAsync(collect: true);
@@ -265,6 +280,7 @@ public sealed class BenchRunner(BenchOptions options, BenchReport report, string
             jails.AddRange(more);
             var now = await cluster.ProbeAsync(collect: true);
             AddMemoryFigures($"after building {jails.Count(j => j.Built)} jails", baseline, now, jails.Count(j => j.Built));
+            report.Remaining[$"after building {jails.Count(j => j.Built)} jails"] = await ActivationsAsync(cluster);
             log.WriteLine($"memory: {jails.Count(j => j.Built)} jails built ({more.Count} in {build:0.0} s), " +
                 $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
         }
@@ -283,6 +299,14 @@ public sealed class BenchRunner(BenchOptions options, BenchReport report, string
         var collected = await cluster.ProbeAsync(collect: true);
         AddMemoryFigures("after teardown and forced collection (age 5 s)", baseline, collected, outcome.Jails);
         report.Remaining["after forced collection of activations idle 5 s"] = await ActivationsAsync(cluster);
+
+        // Deactivation is asynchronous; give it time and ask once more.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await management.ForceActivationCollection(TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var second = await cluster.ProbeAsync(collect: true);
+        AddMemoryFigures("after a second forced collection 12 s later", baseline, second, outcome.Jails);
+        report.Remaining["after a second forced collection 12 s later"] = await ActivationsAsync(cluster);
     }
 
     private void AddMemoryFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> baseline,
@@ -324,6 +348,7 @@ public sealed class BenchRunner(BenchOptions options, BenchReport report, string
 
     private void AddRatios()
     {
+        report.Ratios.Clear();
         foreach (var ((kernel, silos), rate) in stepRates.OrderBy(s => s.Key.Silos))
         {
             if (ceilings.TryGetValue(silos, out var ceiling) && ceiling > 0)

@@ -27,7 +27,15 @@ var work = Path.Combine(Path.GetTempPath(), $"jailcluster-bench-{Environment.Pro
 Console.Error.WriteLine($"bench: {report.Machine.Processors} processors, {report.Machine.MemoryMiB} MiB, " +
     $"load {report.Machine.LoadAtStart}, commit {report.Commit}, work directory {work}");
 
-var runner = new BenchRunner(options, report, work, Console.Error);
+// Results are written after each part, so that an interrupted run still leaves what it measured.
+void Checkpoint()
+{
+    report.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+    report.Machine.LoadAtEnd = MachineInfo.Load();
+    ResultWriter.Write(report, options.ResultsDirectory);
+}
+
+var runner = new BenchRunner(options, report, work, Console.Error, Checkpoint);
 var status = 0;
 try
 {
