@@ -11,10 +11,10 @@ using JailCluster.Kernel.Bench;
 public static class CeilingBench
 {
     /// <summary>Drivers per run.</summary>
-    public const int Drivers = 4;
+    public const int Drivers = 8;
 
     /// <summary>Pings in flight per driver.</summary>
-    public const int Concurrency = 64;
+    public const int Concurrency = 32;
 
     /// <summary>Ping grains the pings spread over.</summary>
     public const int Targets = 1000;

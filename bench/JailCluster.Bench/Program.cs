@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using JailCluster.Bench;
 
 // Benchmark of the simulated kernel against the Orleans ceiling on local clusters of real silo processes it starts
@@ -35,7 +36,18 @@ void Checkpoint()
     ResultWriter.Write(report, options.ResultsDirectory);
 }
 
-var runner = new BenchRunner(options, report, work, Console.Error, Checkpoint);
+// Ctrl-C or SIGTERM stops after the current measurement; the clusters are then stopped by their disposal.
+using var stop = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    Console.Error.WriteLine("bench: stopping after the current measurement");
+    stop.Cancel();
+}
+
+var runner = new BenchRunner(options, report, work, Console.Error, Checkpoint, stop.Token);
 var status = 0;
 try
 {
@@ -47,6 +59,22 @@ catch (Exception e)
     Console.Error.WriteLine($"bench: failed: {e}");
     report.Notes.Add($"the run failed before the end: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
     status = 1;
+}
+
+if (status == 0)
+{
+    try
+    {
+        Directory.Delete(work, recursive: true);
+    }
+    catch (IOException)
+    {
+        // Only the silos' logs and trace files of this run; nothing depends on their removal.
+    }
+}
+else
+{
+    Console.Error.WriteLine($"bench: the silos' logs are in {work}");
 }
 
 report.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
