@@ -106,14 +106,15 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
             return CommandResult.Fail("jailctl: empty command line\n", 64);
         }
 
-        if (await k.Kernel.PanicState() is { } panic)
+        // One call checks for a panic and allocates the pid; the process gets the boot it would otherwise fetch.
+        var pid = await k.Kernel.AllocPidUnlessPanicked();
+        if (pid == 0 && await k.Kernel.PanicState() is { } panic)
         {
             return CommandResult.Fail(
                 $"jailctl: host {name} has panicked ({panic.Id}: panic: {panic.Message}); reboot it first\n", 1, "EHALTED");
         }
 
-        var pid = await k.Kernel.AllocPid();
-        return await k.Proc(pid).Run(new ProcStart { Argv = argv, Json = options?.Json ?? false });
+        return await k.Proc(pid).Run(new ProcStart { Argv = argv, Json = options?.Json ?? false, Boot = k.Boot });
     }
 
     /// <inheritdoc />

@@ -28,6 +28,13 @@ public interface IKernelGrain : IGrainWithStringKey
     [Alias("AllocPid")]
     Task<int> AllocPid();
 
+    /// <summary>
+    /// Allocates a pid for a new process unless the host has panicked (then 0): the check and the allocation that
+    /// every command starts with, in one call.
+    /// </summary>
+    [Alias("AllocPidUnlessPanicked")]
+    Task<int> AllocPidUnlessPanicked();
+
     /// <summary>Adds a prison to <c>allprison</c>: its jid, or -EEXIST when a live prison has that name.</summary>
     [Alias("PrisonAdd")]
     Task<int> PrisonAdd(string name, ulong address);

@@ -12,6 +12,9 @@ public sealed class KThreadGrain(TimeProvider time) : Grain, IKThreadGrain
 {
     private bool _dead;
 
+    // A kernel grain's key names one boot generation, so its globals never change: fetch them once.
+    private KernelBoot? _boot;
+
     /// <inheritdoc />
     public async Task Wakeup()
     {
@@ -23,7 +26,7 @@ public sealed class KThreadGrain(TimeProvider time) : Grain, IKThreadGrain
         var key = this.GetPrimaryKeyString();
         var queue = key[(key.LastIndexOf('|') + 1)..];
         var prefix = key[..key.LastIndexOf("|kthread|", StringComparison.Ordinal)];
-        var boot = await GrainFactory.GetGrain<IKernelGrain>(prefix + "|kernel|globals").Boot();
+        var boot = _boot ??= await GrainFactory.GetGrain<IKernelGrain>(prefix + "|kernel|globals").Boot();
         if (boot is null)
         {
             return;

@@ -44,6 +44,9 @@ public sealed class KernelGrain : Grain, IKernelGrain
     public Task<int> AllocPid() => Task.FromResult(_nextPid++);
 
     /// <inheritdoc />
+    public Task<int> AllocPidUnlessPanicked() => Task.FromResult(_panic is null ? _nextPid++ : 0);
+
+    /// <inheritdoc />
     public Task<int> PrisonAdd(string name, ulong address)
     {
         if (_prisons.Values.Any(p => !p.Dying && p.Name == name))

@@ -23,7 +23,7 @@ public sealed class ProcGrain(TimeProvider time) : Grain, IProcGrain, IProcess
         var key = this.GetPrimaryKeyString();
         var pid = int.Parse(key.AsSpan(key.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
         var prefix = key[..key.LastIndexOf("|proc|", StringComparison.Ordinal)];
-        var boot = await GrainFactory.GetGrain<IKernelGrain>(prefix + "|kernel|globals").Boot();
+        var boot = start.Boot ?? await GrainFactory.GetGrain<IKernelGrain>(prefix + "|kernel|globals").Boot();
         if (boot is null || start.Argv.Count == 0)
         {
             return CommandResult.Fail("exec: nothing to run\n", 127);

@@ -9,4 +9,7 @@ public sealed record ProcStart
 
     /// <summary>Machine-readable output wanted.</summary>
     [Id(1)] public bool Json { get; init; }
+
+    /// <summary>The boot the process runs in, when the caller has it; otherwise the process asks the kernel.</summary>
+    [Id(2)] public KernelBoot? Boot { get; init; }
 }
