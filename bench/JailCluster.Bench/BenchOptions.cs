@@ -11,7 +11,7 @@ public sealed record BenchOptions
     /// <summary>Repetitions of each throughput figure. Default: 3, quick 2.</summary>
     public int Runs { get; init; } = 3;
 
-    /// <summary>Seconds of ping load per ceiling run. Default: 3, quick 2.</summary>
+    /// <summary>Seconds of ping load per ceiling run. Default: 3, quick 1.</summary>
     public double PingSeconds { get; init; } = 3;
 
     /// <summary>Hosts per teardown throughput run. Default: 8.</summary>
@@ -20,13 +20,13 @@ public sealed record BenchOptions
     /// <summary>Jails per host per teardown throughput run. Default: 16, quick 8.</summary>
     public int JailsPerHost { get; init; } = 16;
 
-    /// <summary>Hosts per race run. Default: 16, quick 12.</summary>
+    /// <summary>Hosts per race run. Default: 16, quick 8.</summary>
     public int RaceHosts { get; init; } = 16;
 
     /// <summary>Jails per host per race run. Default: 4.</summary>
     public int RaceJailsPerHost { get; init; } = 4;
 
-    /// <summary>Jail counts of the memory measurement. Default: 1,000 and 10,000; quick 1,000.</summary>
+    /// <summary>Jail counts of the memory measurement. Default: 1,000 and 10,000; quick 500.</summary>
     public IReadOnlyList<int> MemoryJails { get; init; } = [1000, 10000];
 
     /// <summary>Commands in flight at once, as jailctl teardown. Default: 64.</summary>
@@ -45,10 +45,10 @@ public sealed record BenchOptions
             {
                 Quick = true,
                 Runs = 2,
-                PingSeconds = 2,
+                PingSeconds = 1,
                 JailsPerHost = 8,
-                RaceHosts = 12,
-                MemoryJails = [1000],
+                RaceHosts = 8,
+                MemoryJails = [500],
             };
         }
 
