@@ -160,6 +160,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
 
     private static async Task Discard(KernelContext old)
     {
+        await old.Kernel.Retire();
+
         // Let the memory of the old boot go. Whatever is not reachable from the zone table (threads,
         // locks, queues) is unreachable by key anyway and is collected when idle.
         foreach (var chunk in (await old.Kernel.Zone()).Chunk(64))

@@ -104,6 +104,10 @@ public interface IKernelGrain : IGrainWithStringKey
     [Alias("Blocked")]
     Task<IReadOnlyList<BlockedThread>> Blocked();
 
+    /// <summary>The host rebooted: every thread of this boot that still runs stops at its next step.</summary>
+    [Alias("Retire")]
+    Task Retire();
+
     /// <summary>Names the next panic id.</summary>
     [Alias("NextPanicId")]
     Task<string> NextPanicId();
