@@ -13,7 +13,9 @@ public sealed record KernelTunables
     /// <summary>How long a process takes to exit after SIGKILL, in microseconds. Default: 1000.</summary>
     [Id(1)] public int ProcExitMicros { get; init; } = 1000;
 
-    /// <summary>Protocol detach, address purge and route flush in <c>if_detach_internal</c>, in microseconds. Default: 500.</summary>
+    /// <summary>
+    /// Protocol detach, address purge and route flush in <c>if_detach_internal</c>, in microseconds. Default: 500.
+    /// </summary>
     [Id(2)] public int IfPurgeMicros { get; init; } = 500;
 
     /// <summary>

@@ -45,7 +45,9 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo info)
         return r.Stdout;
     }
 
-    /// <summary>An epair in a persistent vnet jail, as the 2019 test helper built it; returns the a-side name.</summary>
+    /// <summary>
+    /// An epair in a persistent vnet jail, as the 2019 test helper built it; returns the a-side name.
+    /// </summary>
     public async Task<string> VnetJailWithEpair(string jail, bool withProcess)
     {
         var a = (await Ok("ifconfig epair create")).Trim();
@@ -70,5 +72,6 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo info)
 
     /// <summary>The host's <c>ifnet_detach_sxlock</c>, read straight from kernel memory.</summary>
     public ISxLockGrain DetachSx =>
-        client.GetGrain<ISxLockGrain>(new KernelKey(Name, info.Generation, info.Boot!.Placement).Named("sx", "ifnet_detach_sxlock"));
+        client.GetGrain<ISxLockGrain>(
+            new KernelKey(Name, info.Generation, info.Boot!.Placement).Named("sx", "ifnet_detach_sxlock"));
 }
