@@ -21,9 +21,9 @@ public sealed record KernelTunables
     /// <summary>
     /// The destructors <c>vnet_destroy</c> runs after <c>vnet_if_return</c> (protocol domains, routing tables,
     /// pf, the loopback), in microseconds. They do not touch the race's objects, but they make the
-    /// teardown thread slower than a destroy, as on FreeBSD. Default: 12000.
+    /// teardown thread slower than a destroy, as on FreeBSD. Default: 25000.
     /// </summary>
-    [Id(3)] public int VnetSysuninitMicros { get; init; } = 12000;
+    [Id(3)] public int VnetSysuninitMicros { get; init; } = 25000;
 
     /// <summary>The defaults, calibrated so that the 2019 cleanup pattern hits the race on 12.1.</summary>
     public static KernelTunables Default { get; } = new();

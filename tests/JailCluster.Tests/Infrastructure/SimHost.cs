@@ -8,7 +8,7 @@ using JailCluster.Kernel.Sync;
 using JailCluster.Panics;
 
 /// <summary>A booted host, driven the way a user drives one: command lines in, output and status out.</summary>
-public sealed class SimHost(IClusterClient client, string name, HostInfo info)
+public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
 {
     private static int _counter;
 
@@ -70,8 +70,8 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo info)
         Assert.True(await Grain.Settle(TimeSpan.FromSeconds(60)), $"host {Name} did not settle");
     }
 
-    /// <summary>The host's <c>ifnet_detach_sxlock</c>, read straight from kernel memory.</summary>
+    /// <summary>The host's <c>ifnet_detach_sxlock</c> in its first boot, read straight from kernel memory.</summary>
     public ISxLockGrain DetachSx =>
         client.GetGrain<ISxLockGrain>(
-            new KernelKey(Name, info.Generation, info.Boot!.Placement).Named("sx", "ifnet_detach_sxlock"));
+            new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Named("sx", "ifnet_detach_sxlock"));
 }
