@@ -98,6 +98,7 @@ public sealed class KThread
     public Task<int> Step(string label)
     {
         CurrentStep = label.ToUpperInvariant();
+        Activity.Current?.SetTag(TelemetryNames.Step, CurrentStep);
         Activity.Current?.AddEvent(new ActivityEvent(TelemetryNames.Events.Step, tags: new ActivityTagsCollection
         {
             [TelemetryNames.Step] = CurrentStep,
