@@ -19,6 +19,7 @@ public static class KernelSiloBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPlacementDirector<KernelPlacementStrategy, KernelPlacementDirector>();
         builder.AddMemoryGrainStorage(Hosts.PanicLogGrain.StorageName);
+        builder.Services.AddHostedService<SiloLossWatcher>();
         return builder;
     }
 }
