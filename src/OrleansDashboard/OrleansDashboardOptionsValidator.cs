@@ -19,7 +19,8 @@ public sealed class OrleansDashboardOptionsValidator : IValidateOptions<OrleansD
 
         if (options.Port is < 1 or > 65535)
         {
-            failures.Add($"{prefix}{nameof(OrleansDashboardOptions.Port)}={options.Port} must be a TCP port (1-65535).");
+            failures.Add(
+                $"{prefix}{nameof(OrleansDashboardOptions.Port)}={options.Port} must be a TCP port (1-65535).");
         }
 
         if (options.RoutePrefix is { } route && !route.StartsWith('/'))

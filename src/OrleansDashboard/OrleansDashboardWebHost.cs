@@ -20,7 +20,10 @@ internal sealed partial class OrleansDashboardWebHost : IHostedService, IAsyncDi
     private readonly ILogger logger;
     private WebApplication? web;
 
-    public OrleansDashboardWebHost(IServiceProvider silo, OrleansDashboardOptions options, IReadOnlyList<Type> forwarded)
+    public OrleansDashboardWebHost(
+        IServiceProvider silo,
+        OrleansDashboardOptions options,
+        IReadOnlyList<Type> forwarded)
     {
         this.silo = silo;
         this.options = options;
@@ -29,7 +32,8 @@ internal sealed partial class OrleansDashboardWebHost : IHostedService, IAsyncDi
     }
 
     /// <summary>Where the dashboard answers.</summary>
-    public Uri Url => new($"http://{new IPEndPoint(IPAddress.Parse(options.Address), options.Port)}{options.RoutePrefix}/");
+    public Uri Url =>
+        new($"http://{new IPEndPoint(IPAddress.Parse(options.Address), options.Port)}{options.RoutePrefix}/");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -29,7 +29,8 @@ public sealed class AspireDashboardOptionsTests
             AspireDashboardOptionsValidator.ThrowIfInvalid(options));
 
         Assert.Contains("FrontendPort=70000 must be a TCP port", error.Message, StringComparison.Ordinal);
-        Assert.Contains("OtlpGrpcPort=18890 and OtlpHttpPort=18890 must differ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "OtlpGrpcPort=18890 and OtlpHttpPort=18890 must differ", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxTraceCount=0 must be at least 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("ExecutablePath='/nonexistent/Aspire.Dashboard' does not exist", error.Message,
             StringComparison.Ordinal);

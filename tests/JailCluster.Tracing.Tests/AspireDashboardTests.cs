@@ -48,7 +48,8 @@ public sealed class AspireDashboardTests : IClassFixture<AspireDashboardFixture>
         Assert.Equal(teardown.StoreNullSpanId.ToHexString(), Assert.Single(panic.Links).SpanId);
         Assert.Equal(
             SyntheticTeardown.Backtrace,
-            panic.Events.Single(e => e.Name == TracingNames.ExceptionEvent).GetString(TracingNames.ExceptionStacktrace));
+            panic.Events.Single(e => e.Name == TracingNames.ExceptionEvent)
+                .GetString(TracingNames.ExceptionStacktrace));
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public sealed class BrowserPageTests : IDisposable
             Enumerable.Range(0, interleaving.Entries.Count).Count(interleaving.InWindow),
             root.GetProperty("windowRows").GetInt32());
         Assert.StartsWith("window ", root.GetProperty("windowSummary").GetString(), StringComparison.Ordinal);
-        Assert.Contains(SyntheticTeardown.Backtrace, root.GetProperty("backtrace").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            SyntheticTeardown.Backtrace, root.GetProperty("backtrace").GetString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("pageWidth").GetInt32() <= root.GetProperty("viewportWidth").GetInt32());
         Assert.InRange(root.GetProperty("gutterWidth").GetInt32(), 10, 40);
     }

@@ -31,7 +31,7 @@ public sealed class AspireDashboard : IAsyncDisposable, IDisposable
         ProcessId = process.Id;
     }
 
-    /// <summary>The dashboard's pages (traces under <c>/traces</c>) and its telemetry API (<c>/api/telemetry</c>).</summary>
+    /// <summary>The dashboard's pages (traces under <c>/traces</c>) and API (<c>/api/telemetry</c>).</summary>
     public Uri Url { get; }
 
     /// <summary>Base of the OTLP/HTTP endpoint; traces go to <c>/v1/traces</c> under it.</summary>
@@ -65,7 +65,8 @@ public sealed class AspireDashboard : IAsyncDisposable, IDisposable
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
         if (string.IsNullOrWhiteSpace(packages))
         {
-            packages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            packages = Path.Combine(home, ".nuget", "packages");
         }
 
         var package = new DirectoryInfo(

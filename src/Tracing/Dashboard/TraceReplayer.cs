@@ -19,7 +19,9 @@ public static class TraceReplayer
     /// partial last line of a file still being written) is skipped.
     /// </summary>
     /// <param name="path">A <c>.jsonl</c> trace file.</param>
-    /// <param name="otlpHttpEndpoint">The endpoint's base (<c>http://127.0.0.1:18890/</c>) or its <c>/v1/traces</c>.</param>
+    /// <param name="otlpHttpEndpoint">
+    /// The endpoint's base (<c>http://127.0.0.1:18890/</c>) or its <c>/v1/traces</c> address.
+    /// </param>
     /// <param name="http">The client to post with; a new one when null.</param>
     /// <param name="cancellationToken">Cancels the replay.</param>
     /// <exception cref="HttpRequestException">The endpoint refused a request; the message holds its answer.</exception>
@@ -81,7 +83,10 @@ public static class TraceReplayer
         return result with { SkippedLines = skipped };
     }
 
-    /// <summary>Posts the traces of a traces directory; see <see cref="ReplayAsync(TraceStore, Uri, HttpClient?, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// Posts the traces of a traces directory; see
+    /// <see cref="ReplayAsync(TraceStore, Uri, HttpClient?, CancellationToken)"/>.
+    /// </summary>
     public static Task<TraceReplayResult> ReplayDirectoryAsync(
         string directory,
         Uri otlpHttpEndpoint,
