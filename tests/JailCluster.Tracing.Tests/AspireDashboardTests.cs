@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
+using JailCluster.Telemetry;
 using JailCluster.Tracing.Dashboard;
 using JailCluster.Tracing.Export;
 using JailCluster.Tracing.Reading;
 using JailCluster.Tracing.Tests.Support;
+using Trace = JailCluster.Tracing.Reading.Trace;
 
 namespace JailCluster.Tracing.Tests;
 
@@ -68,6 +71,37 @@ public sealed class AspireDashboardTests : IClassFixture<AspireDashboardFixture>
             var traceId = teardown.TraceId.ToHexString();
             AssertSameSpans(store.FindByTraceId(traceId)!, await ReadTraceAsync(traceId));
         }
+    }
+
+    [Fact]
+    public async Task SpansOfARunningProcessReachTheDashboardLiveOverOtlpGrpc()
+    {
+        var previous = Environment.GetEnvironmentVariable(TracingNames.OtlpEndpointVariable);
+        Environment.SetEnvironmentVariable(
+            TracingNames.OtlpEndpointVariable, dashboard.OtlpGrpcEndpoint.GetLeftPart(UriPartial.Authority));
+        SyntheticTeardown teardown;
+        try
+        {
+            using var client = new ActivitySource(TelemetryNames.ClientSource);
+            using var kernel = new ActivitySource(TelemetryNames.KernelSource);
+            using (Recording.Provider(directory.Path, TraceSampling.Off))
+            {
+                teardown = new SyntheticTeardown(client, kernel, Recording.T0).Record("live-jail", panic: true);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(TracingNames.OtlpEndpointVariable, previous);
+        }
+
+        var shown = await ReadTraceAsync(teardown.TraceId.ToHexString());
+
+        Assert.Empty(directory.Files("*"));
+        Assert.Equal(8, shown.Spans.Count);
+        Assert.Equal("teardown jail", shown.Root?.Name);
+        Assert.Equal(SyntheticTeardown.PanicId, shown.PanicId);
+        var panic = shown.FindSpan(teardown.PanicSpanId.ToHexString())!;
+        Assert.Equal(teardown.StoreNullSpanId.ToHexString(), Assert.Single(panic.Links).SpanId);
     }
 
     private async Task<Trace> ReadTraceAsync(string traceId)
