@@ -19,6 +19,7 @@ public static class Usage
 
         Simulated hosts:
           host boot NAME [--kernel V] [--invariants] [--placement spread|local] [--seed N]
+                         [--tunable NAME=MICROSECONDS]...   (epoch-wait, proc-exit, if-purge, ...)
           host reboot NAME
           host list [--json]
           -H HOST jail -c name=J persist vnet vnet.interface=epair0b | jail -r J | jls [-d]
@@ -33,7 +34,8 @@ public static class Usage
         Experiments:
           teardown [--hosts N] [--jails N] [--epairs N] [--kernel V] [--pattern P] [--procs N]
                    [--fail-point NAME=SPEC]... [--concurrency N] [--seed N] [--invariants]
-                   [--placement spread|local] [--host-prefix S] [--settle-timeout S] [--json FILE]
+                   [--placement spread|local] [--tunable NAME=US]... [--host-prefix S]
+                   [--settle-timeout S] [--json FILE]
                    patterns: vnet-subr-2019 (default), vnet-subr-modern, simultaneous
           panics [--json]                        every panic in the cluster
           panic show ID                          one panic report, as the console printed it
