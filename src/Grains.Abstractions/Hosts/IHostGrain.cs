@@ -28,7 +28,9 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Exec"), ResponseTimeout("00:30:00")]
     Task<CommandResult> Exec(IReadOnlyList<string> argv, ExecOptions options);
 
-    /// <summary>A barrier: the host's panic once it has one, or null when <paramref name="max"/> passes first.</summary>
+    /// <summary>
+    /// A barrier: the host's panic once it has one, or null when <paramref name="max"/> passes first.
+    /// </summary>
     [Alias("WaitForPanic"), ResponseTimeout("00:30:00")]
     Task<Panics.PanicReport?> WaitForPanic(TimeSpan max);
 

@@ -15,6 +15,12 @@ public interface IPanicLogGrain : IGrainWithStringKey
     [Alias("List")]
     Task<IReadOnlyList<PanicReport>> List();
 
+    /// <summary>
+    /// A barrier: the first panic of <paramref name="host"/> once recorded, or null after <paramref name="max"/>.
+    /// </summary>
+    [Alias("WaitForHost"), ResponseTimeout("00:30:00")]
+    Task<PanicReport?> WaitForHost(string host, TimeSpan max);
+
     /// <summary>One panic by id, or null.</summary>
     [Alias("Get")]
     Task<PanicReport?> Get(string id);

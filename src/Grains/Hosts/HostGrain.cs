@@ -27,7 +27,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         if (!KernelVersion.IsKnown(options.Kernel))
         {
             throw new ArgumentException(
-                $"unknown kernel version '{options.Kernel}' (known: {string.Join(", ", KernelVersion.All)})", nameof(options));
+                $"unknown kernel version '{options.Kernel}' (known: {string.Join(", ", KernelVersion.All)})",
+                nameof(options));
         }
 
         if (_context is { } old)
@@ -98,7 +99,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         var name = this.GetPrimaryKeyString();
         if (_context is not { } k)
         {
-            return CommandResult.Fail($"jailctl: host {name} is not booted (jailctl host boot {name})\n", 1, "EHOSTDOWN");
+            return CommandResult.Fail($"jailctl: host {name} is not booted (jailctl host boot {name})\n", 1,
+                "EHOSTDOWN");
         }
 
         if (argv.Count == 0)
@@ -109,7 +111,9 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         if (await k.Kernel.PanicState() is { } panic)
         {
             return CommandResult.Fail(
-                $"jailctl: host {name} has panicked ({panic.Id}: panic: {panic.Message}); reboot it first\n", 1, "EHALTED");
+                $"jailctl: host {name} has panicked ({panic.Id}: panic: {panic.Message}); reboot it first\n",
+                1,
+                "EHALTED");
         }
 
         var pid = await k.Kernel.AllocPid();
@@ -160,6 +164,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
 
     private static async Task Discard(KernelContext old)
     {
+        await old.Kernel.Retire();
+
         // Let the memory of the old boot go. Whatever is not reachable from the zone table (threads,
         // locks, queues) is unreachable by key anyway and is collected when idle.
         foreach (var chunk in (await old.Kernel.Zone()).Chunk(64))

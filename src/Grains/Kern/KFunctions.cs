@@ -33,8 +33,11 @@ public static class KFunctions
         }
     }
 
-    /// <summary>The offset of the call from <paramref name="function"/> to <paramref name="callee"/>: stable per pair.</summary>
-    public static int CallOffset(string function, string callee) => 0x10 + (int)(Hash(function + ">" + callee) % 0x3c0u);
+    /// <summary>
+    /// The offset of the call from <paramref name="function"/> to <paramref name="callee"/>: stable per pair.
+    /// </summary>
+    public static int CallOffset(string function, string callee)
+        => 0x10 + (int)(Hash(function + ">" + callee) % 0x3c0u);
 
     /// <summary>FNV-1a: stable across processes, unlike string.GetHashCode.</summary>
     public static uint Hash(string s)

@@ -34,6 +34,11 @@ public sealed class SxLockGrain : Grain, ISxLockGrain
             return true;
         }
 
+        if (max <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
         var granted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var node = _waiters.AddLast((who, granted));
         foreach (var w in _watchers)
@@ -94,11 +99,12 @@ public sealed class SxLockGrain : Grain, ISxLockGrain
     /// <inheritdoc />
     public async Task<IReadOnlyList<LockWaiter>> WaitForWaiters(TimeSpan max)
     {
-        if (_waiters.Count == 0)
+        var timeout = Task.Delay(max);
+        while (_waiters.Count == 0 && !timeout.IsCompleted)
         {
             var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _watchers.Add(tcs);
-            await Task.WhenAny(tcs.Task, Task.Delay(max));
+            await Task.WhenAny(tcs.Task, timeout);
             _watchers.Remove(tcs);
         }
 

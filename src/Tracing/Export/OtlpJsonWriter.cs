@@ -1,0 +1,207 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace JailCluster.Tracing.Export;
+
+/// <summary>
+/// Writes spans as one OTLP <c>TracesData</c> object in the protobuf-JSON encoding that the OpenTelemetry
+/// Collector's file exporter uses: lowercase hex ids, integer enums, nanosecond times as decimal strings,
+/// 64-bit integers as strings.
+/// </summary>
+internal static class OtlpJsonWriter
+{
+    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    /// <summary>Writes one <c>TracesData</c> object holding <paramref name="spans"/> under one resource.</summary>
+    public static void WriteTracesData(
+        Utf8JsonWriter writer,
+        IEnumerable<KeyValuePair<string, object>> resource,
+        IReadOnlyCollection<Activity> spans)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("resourceSpans");
+        writer.WriteStartObject();
+
+        writer.WriteStartObject("resource");
+        WriteAttributes(writer, resource.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)));
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("scopeSpans");
+        foreach (var scope in spans.GroupBy(s => (s.Source.Name, s.Source.Version)))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("scope");
+            writer.WriteString("name", scope.Key.Name);
+            if (!string.IsNullOrEmpty(scope.Key.Version))
+            {
+                writer.WriteString("version", scope.Key.Version);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("spans");
+            foreach (var span in scope)
+            {
+                WriteSpan(writer, span);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Nanoseconds since the Unix epoch, as OTLP counts them.</summary>
+    public static ulong ToUnixNano(DateTime utc) => (ulong)(utc.Ticks - UnixEpochTicks) * 100;
+
+    private static void WriteSpan(Utf8JsonWriter writer, Activity span)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("traceId", span.TraceId.ToHexString());
+        writer.WriteString("spanId", span.SpanId.ToHexString());
+        if (!string.IsNullOrEmpty(span.TraceStateString))
+        {
+            writer.WriteString("traceState", span.TraceStateString);
+        }
+
+        if (span.ParentSpanId != default)
+        {
+            writer.WriteString("parentSpanId", span.ParentSpanId.ToHexString());
+        }
+
+        writer.WriteString("name", span.DisplayName);
+
+        // ActivityKind counts from Internal = 0; OTLP reserves 0 for "unspecified".
+        writer.WriteNumber("kind", (int)span.Kind + 1);
+        var start = span.StartTimeUtc;
+        WriteNano(writer, "startTimeUnixNano", ToUnixNano(start));
+        WriteNano(writer, "endTimeUnixNano", ToUnixNano(start + span.Duration));
+        WriteAttributes(writer, span.TagObjects);
+
+        writer.WriteStartArray("events");
+        foreach (var e in span.Events)
+        {
+            writer.WriteStartObject();
+            WriteNano(writer, "timeUnixNano", ToUnixNano(e.Timestamp.UtcDateTime));
+            writer.WriteString("name", e.Name);
+            WriteAttributes(writer, e.Tags);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("links");
+        foreach (var link in span.Links)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("traceId", link.Context.TraceId.ToHexString());
+            writer.WriteString("spanId", link.Context.SpanId.ToHexString());
+            if (!string.IsNullOrEmpty(link.Context.TraceState))
+            {
+                writer.WriteString("traceState", link.Context.TraceState);
+            }
+
+            WriteAttributes(writer, link.Tags ?? []);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("status");
+        if (!string.IsNullOrEmpty(span.StatusDescription))
+        {
+            writer.WriteString("message", span.StatusDescription);
+        }
+
+        // ActivityStatusCode and OTLP's StatusCode share their numbering: unset 0, ok 1, error 2.
+        writer.WriteNumber("code", (int)span.Status);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNano(Utf8JsonWriter writer, string name, ulong value) =>
+        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+
+    private static void WriteAttributes(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> attributes)
+    {
+        writer.WriteStartArray("attributes");
+        foreach (var (key, value) in attributes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", key);
+            writer.WritePropertyName("value");
+            WriteAnyValue(writer, value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteAnyValue(Utf8JsonWriter writer, object? value)
+    {
+        writer.WriteStartObject();
+        switch (value)
+        {
+            case null:
+                break;
+            case string s:
+                writer.WriteString("stringValue", s);
+                break;
+            case bool b:
+                writer.WriteBoolean("boolValue", b);
+                break;
+            case sbyte or byte or short or ushort or int or uint or long:
+                writer.WriteString("intValue", Convert.ToInt64(value, CultureInfo.InvariantCulture)
+                    .ToString(CultureInfo.InvariantCulture));
+                break;
+            case ulong u when u <= long.MaxValue:
+                writer.WriteString("intValue", u.ToString(CultureInfo.InvariantCulture));
+                break;
+            case float or double or decimal:
+                WriteDouble(writer, Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                break;
+            case IEnumerable sequence:
+                writer.WriteStartObject("arrayValue");
+                writer.WriteStartArray("values");
+                foreach (var item in sequence)
+                {
+                    WriteAnyValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                break;
+            default:
+                writer.WriteString("stringValue", Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        // Protobuf JSON spells the non-finite doubles as strings.
+        if (double.IsNaN(value))
+        {
+            writer.WriteString("doubleValue", "NaN");
+        }
+        else if (double.IsPositiveInfinity(value))
+        {
+            writer.WriteString("doubleValue", "Infinity");
+        }
+        else if (double.IsNegativeInfinity(value))
+        {
+            writer.WriteString("doubleValue", "-Infinity");
+        }
+        else
+        {
+            writer.WriteNumber("doubleValue", value);
+        }
+    }
+}
