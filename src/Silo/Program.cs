@@ -1,6 +1,7 @@
 using System.Net;
 using JailCluster.Kernel.Hosting;
 using JailCluster.Silo;
+using JailCluster.Tracing.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +66,10 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
+// Kernel, client and Orleans spans to the traces directory (JAILCLUSTER_TRACES_DIR, default ./traces, shared by
+// every process of the cluster) and to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.Services.AddJailClusterTelemetry("jailcluster-silo", serviceInstanceId: options.EffectiveName);
+
 builder.UseOrleans(silo =>
 {
     if (options.RedisConnectionString is { } redis)
@@ -87,7 +92,6 @@ builder.UseOrleans(silo =>
     silo.AddActivityPropagation();
     silo.AddJailClusterKernel();
 
-    // TODO(tracing): export JailCluster.Kernel spans once src/Tracing offers its silo registration.
 });
 
 // After UseOrleans, so that the state file appears only once the silo has started.
