@@ -1,0 +1,3 @@
+using JailCluster.Client.Cli;
+
+return await Jailctl.RunAsync(args);

@@ -1,0 +1,340 @@
+namespace JailCluster.Client.Teardown;
+
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using JailCluster.Client.Cli;
+using JailCluster.Commands;
+using JailCluster.Hosts;
+using JailCluster.Telemetry;
+
+/// <summary>
+/// One mass teardown: boots the hosts, builds jails with epairs and processes, fires the teardown pattern from the
+/// client across the cluster, waits for the dying jails to go, and counts what happened.
+/// </summary>
+public sealed class TeardownRun(IClusterClient client, TeardownOptions options, TeardownProgress progress) : IDisposable
+{
+    private const int MaxErrorSamples = 10;
+
+    // The errno a host answers with once it has panicked: a consequence of the panic, not an error of its own.
+    private const string Halted = "EHALTED";
+
+    private readonly SemaphoreSlim gate = new(options.Concurrency);
+    private readonly ConcurrentDictionary<string, int> errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FailedCommand> samples = new();
+    private readonly List<TeardownJail> jails = [];
+    private int refused;
+
+    /// <summary>Runs the teardown; Ctrl-C (<paramref name="interrupt"/>) stops it with a partial report.</summary>
+    public async Task<TeardownReport> RunAsync(CancellationToken interrupt)
+    {
+        var clock = Stopwatch.StartNew();
+        var interrupted = false;
+        var settled = false;
+        TimeSpan? buildEnd = null, fireStart = null;
+        try
+        {
+            await BootAsync(interrupt);
+            await BuildAsync(interrupt);
+            buildEnd = fireStart = clock.Elapsed;
+            await FireAsync(interrupt);
+            settled = await SettleAsync(interrupt);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            interrupted = true;
+            progress.Done("interrupted");
+        }
+        finally
+        {
+            foreach (var jail in jails)
+            {
+                jail.Span?.Dispose();
+            }
+        }
+
+        var end = clock.Elapsed;
+        var duration = fireStart is { } start ? end - start : TimeSpan.Zero;
+        return await CollectAsync(interrupted, settled, buildEnd ?? end, duration);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => gate.Dispose();
+
+    private async Task BootAsync(CancellationToken interrupt)
+    {
+        var hosts = options.HostNames;
+        progress.Phase("boot", hosts.Count);
+        await Task.WhenAll(hosts.Select(async (name, i) =>
+        {
+            interrupt.ThrowIfCancellationRequested();
+            await client.GetGrain<IHostGrain>(name).Boot(new BootOptions
+            {
+                Kernel = options.Kernel,
+                Invariants = options.Invariants,
+                Placement = options.Placement,
+                Seed = options.Seed + i,
+                Tunables = options.Tunables,
+            });
+
+            // Fail points go in before anything is built, so a malformed one stops the run before it starts.
+            foreach (var failPoint in options.FailPoints)
+            {
+                var result = await ExecAsync(name, ["sysctl", $"debug.fail_point.{failPoint}"], interrupt, count: false);
+                if (result.ExitCode != 0)
+                {
+                    throw new JailctlException($"fail point '{failPoint}' rejected by {name}: {FirstLine(result.Stderr)}");
+                }
+            }
+
+            progress.Step();
+        }));
+        progress.Done($"{hosts.Count} host{(hosts.Count == 1 ? "" : "s")} booted on {options.Kernel}");
+    }
+
+    private async Task BuildAsync(CancellationToken interrupt)
+    {
+        foreach (var (host, h) in options.HostNames.Select((n, i) => (n, i)))
+        {
+            var names = Enumerable.Range(0, options.JailsPerHost).Select(j => new TeardownJail(host, $"j{j}")).ToArray();
+            new Random(options.Seed + h).Shuffle(names);
+            jails.AddRange(names);
+        }
+
+        progress.Phase("build", jails.Count * CommandsPerJail);
+        await Task.WhenAll(jails.Select(jail => BuildJailAsync(jail, interrupt)));
+        var built = jails.Count(j => j.Built);
+        progress.Done($"{built} of {jails.Count} jails built, " +
+            $"{options.EpairsPerJail} epair(s) and {options.ProcessesPerJail} process(es) each");
+    }
+
+    // ifconfig epair create for each pair, jail -c, ifconfig X vnet J for each further pair, jexec for each process.
+    private int CommandsPerJail => (2 * options.EpairsPerJail) + options.ProcessesPerJail;
+
+    private async Task BuildJailAsync(TeardownJail jail, CancellationToken interrupt)
+    {
+        var remaining = CommandsPerJail;
+        for (var e = 0; e < options.EpairsPerJail; e++)
+        {
+            var created = await ExecAsync(jail.Host, ["ifconfig", "epair", "create"], interrupt);
+            remaining--;
+            progress.Step();
+            var name = created.Stdout.Trim();
+            if (created.ExitCode != 0 || !name.EndsWith('a'))
+            {
+                jail.BuildFailed = true;
+                progress.Step(remaining);
+                return;
+            }
+
+            jail.HostSides.Add(name);
+            jail.JailSides.Add(name[..^1] + "b");
+        }
+
+        var vnetInterface = jail.JailSides.Count > 0 ? [$"vnet.interface={jail.JailSides[0]}"] : Array.Empty<string>();
+        var steps = new List<IReadOnlyList<string>>
+        {
+            (IReadOnlyList<string>)["jail", "-c", $"name={jail.Name}", "persist", "vnet", .. vnetInterface],
+        };
+        steps.AddRange(jail.JailSides.Skip(1).Select(b => (IReadOnlyList<string>)["ifconfig", b, "vnet", jail.Name]));
+        steps.AddRange(Enumerable.Range(0, options.ProcessesPerJail)
+            .Select(_ => (IReadOnlyList<string>)["jexec", jail.Name, "sleep", "3600"]));
+        foreach (var step in steps)
+        {
+            var result = await ExecAsync(jail.Host, step, interrupt);
+            remaining--;
+            progress.Step();
+            if (result.ExitCode != 0)
+            {
+                jail.BuildFailed = true;
+                progress.Step(remaining);
+                return;
+            }
+        }
+
+        jail.Built = true;
+    }
+
+    private async Task FireAsync(CancellationToken interrupt)
+    {
+        var built = jails.Where(j => j.Built).ToList();
+        progress.Phase("fire", built.Count);
+        foreach (var jail in built)
+        {
+            jail.Span = ClientTelemetry.StartRoot("teardown");
+            jail.Span?.SetTag(TelemetryNames.Host, jail.Host);
+            jail.Span?.SetTag(TelemetryNames.Jail, jail.Name);
+            jail.Span?.SetTag("jailcluster.teardown.pattern", TeardownPatterns.Name(options.Pattern));
+            Activity.Current = null;
+        }
+
+        await Task.WhenAll(built.GroupBy(j => j.Host).Select(host => options.Pattern switch
+        {
+            TeardownPattern.VnetSubr2019 => Fire2019Async([.. host], interrupt),
+            TeardownPattern.VnetSubrModern => Task.WhenAll(host.Select(j => FireModernAsync(j, interrupt))),
+            _ => Task.WhenAll(host.Select(j => FireSimultaneousAsync(j, interrupt))),
+        }));
+        progress.Done($"{built.Count} jails torn down with {TeardownPatterns.Name(options.Pattern)}, " +
+            $"{errors.Values.Sum()} command(s) failed, {Volatile.Read(ref refused)} refused by a panicked host");
+    }
+
+    // vnet.subr of 2019: jail -r for every jail, then at once ifconfig destroy for every pair, no wait between.
+    private async Task Fire2019Async(IReadOnlyList<TeardownJail> host, CancellationToken interrupt)
+    {
+        await Task.WhenAll(host.Select(j => JailCommandAsync(j, ["jail", "-r", j.Name], interrupt)));
+        await Task.WhenAll(host.Select(async j =>
+        {
+            await Task.WhenAll(j.HostSides.Select(a => JailCommandAsync(j, ["ifconfig", a, "destroy"], interrupt)));
+            Finish(j);
+        }));
+    }
+
+    // The newer helper: destroy the interfaces inside the jail first, then remove the jail.
+    private async Task FireModernAsync(TeardownJail jail, CancellationToken interrupt)
+    {
+        foreach (var b in jail.JailSides)
+        {
+            await JailCommandAsync(jail, ["jexec", jail.Name, "ifconfig", b, "destroy"], interrupt);
+        }
+
+        await JailCommandAsync(jail, ["jail", "-r", jail.Name], interrupt);
+        Finish(jail);
+    }
+
+    private async Task FireSimultaneousAsync(TeardownJail jail, CancellationToken interrupt)
+    {
+        await Task.WhenAll(
+            [JailCommandAsync(jail, ["jail", "-r", jail.Name], interrupt),
+             .. jail.HostSides.Select(a => JailCommandAsync(jail, ["ifconfig", a, "destroy"], interrupt))]);
+        Finish(jail);
+    }
+
+    private void Finish(TeardownJail jail)
+    {
+        jail.Fired = true;
+        progress.Step();
+    }
+
+    private async Task JailCommandAsync(TeardownJail jail, IReadOnlyList<string> argv, CancellationToken interrupt)
+    {
+        // Every command of one jail's teardown is a child of that jail's root span: one trace per teardown.
+        Activity.Current = jail.Span;
+        var result = await ExecAsync(jail.Host, argv, interrupt);
+        if (result.ExitCode != 0)
+        {
+            jail.Failed = true;
+        }
+    }
+
+    // Dying jails go when their last reference does, on the host's taskqueue, after jail -r has returned: wait for
+    // every host to have nothing left to do (or to have panicked) before counting.
+    private async Task<bool> SettleAsync(CancellationToken interrupt)
+    {
+        var hosts = options.HostNames;
+        progress.Phase("settle", hosts.Count);
+        var results = await Task.WhenAll(hosts.Select(async host =>
+        {
+            var settled = await client.GetGrain<IHostGrain>(host).Settle(options.SettleTimeout).WaitAsync(interrupt);
+            progress.Step();
+            return settled;
+        }));
+        var settled = results.All(r => r);
+        progress.Done(settled
+            ? "nothing left to happen on any host"
+            : $"work still pending after {options.SettleTimeout.TotalSeconds:0} s");
+        return settled;
+    }
+
+    private async Task<TeardownReport> CollectAsync(bool interrupted, bool settled, TimeSpan build, TimeSpan duration)
+    {
+        var hosts = options.HostNames;
+        var infos = await Task.WhenAll(hosts.Select(h => client.GetGrain<IHostGrain>(h).GetInfo()));
+        var panicked = infos.Where(i => i.State == HostState.Panicked).ToDictionary(i => i.Name, i => i.PanicId);
+
+        var findings = new List<CheckFinding>();
+        if (!interrupted)
+        {
+            var surviving = infos.Where(i => i.State == HostState.Up).Select(i => i.Name).ToList();
+            foreach (var list in await Task.WhenAll(surviving.Select(h => client.GetGrain<IHostGrain>(h).Check())))
+            {
+                findings.AddRange(list);
+            }
+        }
+
+        var lost = jails.Count(j => panicked.ContainsKey(j.Host));
+        var withErrors = jails.Count(j => !panicked.ContainsKey(j.Host) && (j.Failed || j.BuildFailed));
+        var notBuilt = jails.Count(j => !panicked.ContainsKey(j.Host) && !j.Built && !j.BuildFailed);
+        var notFired = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && !j.Fired && !j.Failed);
+        var clean = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && j.Fired && !j.Failed);
+        var fired = jails.Count(j => j.Fired);
+        return new TeardownReport
+        {
+            Kernel = options.Kernel,
+            Pattern = TeardownPatterns.Name(options.Pattern),
+            Seed = options.Seed,
+            Hosts = hosts.Count,
+            HostNames = hosts,
+            Jails = jails.Count,
+            JailsClean = clean,
+            JailsLostWithPanic = lost,
+            JailsWithErrors = withErrors,
+            JailsNotBuilt = notBuilt,
+            JailsNotTornDown = notFired,
+            HostsPanicked = panicked.Count,
+            PanicIds = [.. panicked.Values.OfType<string>()],
+            Panics = [.. panicked.Select(p => new HostPanic(p.Key, p.Value))],
+            Findings = findings,
+            FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            Errors = new SortedDictionary<string, int>(errors, StringComparer.Ordinal),
+            ErrorSamples = [.. samples],
+            CommandsRefusedAfterPanic = refused,
+            DurationSeconds = Math.Round(duration.TotalSeconds, 3),
+            BuildSeconds = Math.Round(build.TotalSeconds, 3),
+            TeardownsPerSecond = duration.TotalSeconds > 0 ? Math.Round(fired / duration.TotalSeconds, 2) : 0,
+            Settled = settled,
+            Interrupted = interrupted,
+            Options = TeardownOptionsReport.From(options),
+        };
+    }
+
+    private async Task<CommandResult> ExecAsync(
+        string host, IReadOnlyList<string> argv, CancellationToken interrupt, bool count = true)
+    {
+        await gate.WaitAsync(interrupt);
+        CommandResult result;
+        try
+        {
+            using var span = ClientTelemetry.Source.StartActivity(argv[0], ActivityKind.Client);
+            span?.SetTag(TelemetryNames.Host, host);
+            span?.SetTag(TelemetryNames.Command, string.Join(' ', argv));
+            result = await client.GetGrain<IHostGrain>(host).Exec(argv, ExecOptions.Default);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = CommandResult.Fail($"jailctl: {FirstLine(e.Message)}\n", errno: "EJAILCTL");
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        if (result.ExitCode != 0 && result.Errno == Halted)
+        {
+            Interlocked.Increment(ref refused);
+        }
+        else if (result.ExitCode != 0 && count)
+        {
+            var key = result.Errno ?? $"exit {result.ExitCode}";
+            errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+            progress.Failure();
+            if (samples.Count < MaxErrorSamples)
+            {
+                var command = string.Join(' ', argv);
+                samples.Enqueue(new FailedCommand(host, command, result.ExitCode, result.Errno, FirstLine(result.Stderr)));
+            }
+        }
+
+        return result;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using JailCluster.Kernel.Hosting;
+using JailCluster.Silo;
+using JailCluster.Tracing.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+// Short switches for the settings jailctl passes; anything else can be given as --Silo:Name=value,
+// as Silo__Name in the environment, or in appsettings.json beside the silo.
+var switches = new Dictionary<string, string>
+{
+    ["--cluster-id"] = "Silo:ClusterId",
+    ["--service-id"] = "Silo:ServiceId",
+    ["--name"] = "Silo:Name",
+    ["--address"] = "Silo:Address",
+    ["--silo-port"] = "Silo:SiloPort",
+    ["--gateway-port"] = "Silo:GatewayPort",
+    ["--primary-port"] = "Silo:PrimarySiloPort",
+    ["--state-dir"] = "Silo:StateDirectory",
+    ["--watch-pid"] = "Silo:WatchPid",
+    ["--redis"] = "Clustering:Redis",
+};
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+builder.Configuration.AddEnvironmentVariables("JAILCLUSTER_");
+try
+{
+    builder.Configuration.AddCommandLine(args, switches);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"JailCluster.Silo: bad command line: {e.Message}");
+    return 64;
+}
+
+var options = new SiloHostOptions();
+try
+{
+    builder.Configuration.GetSection(SiloHostOptions.SectionName).Bind(options);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"JailCluster.Silo: invalid configuration: {e.Message}");
+    return 78;
+}
+
+options.RedisConnectionString = builder.Configuration["Clustering:Redis"];
+var validation = new SiloHostOptionsValidator().Validate(null, options);
+if (validation.Failed)
+{
+    foreach (var failure in validation.Failures)
+    {
+        Console.Error.WriteLine($"JailCluster.Silo: invalid configuration: {failure}");
+    }
+
+    return 78;
+}
+
+builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+// Kernel, client and Orleans spans to the traces directory (JAILCLUSTER_TRACES_DIR, default ./traces, shared by
+// every process of the cluster) and to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.Services.AddJailClusterTelemetry("jailcluster-silo", serviceInstanceId: options.EffectiveName);
+
+builder.UseOrleans(silo =>
+{
+    if (options.RedisConnectionString is { } redis)
+    {
+        silo.UseRedisClustering(redis);
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(options.Address), options.SiloPort, options.GatewayPort);
+    }
+    else
+    {
+        var primary = options.IsPrimary ? null : new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort);
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
+    }
+
+    silo.Configure<SiloOptions>(silo => silo.SiloName = options.EffectiveName);
+    silo.AddActivityPropagation();
+    silo.AddJailClusterKernel();
+
+});
+
+// After UseOrleans, so that the state file appears only once the silo has started.
+builder.Services.AddHostedService<SiloStateFile>();
+builder.Services.AddHostedService<WatchedProcessMonitor>();
+
+// TODO(kernel): KFunctions learns a function's synthetic address only when this process first asks for it, so
+// a function pointer stored by another silo (epair_qflush in a softc) does not resolve here and the host takes a
+// spurious "instruction fetch" trap. Until the kernel registers its functions at load, name the ones it stores.
+foreach (var function in (string[])["if_qflush", "epair_qflush", "ifdead_qflush"])
+{
+    JailCluster.Kernel.Kern.KFunctions.Address(function);
+}
+
+using var host = builder.Build();
+await host.RunAsync();
+return 0;
