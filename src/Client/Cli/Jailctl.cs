@@ -164,6 +164,7 @@ public static class Jailctl
             "panic" => PanicCommands.ShowAsync(context, tail),
             "demo" => DemoCommand.RunAsync(context, tail),
             "trace" => TraceCommand.RunAsync(context, tail),
+            "dashboard" => DashboardCommand.RunAsync(context, tail),
             "help" => Help(context),
             "check" => throw new UsageException("check needs a host: jailctl -H HOST check"),
             _ when Usage.FreeBsdCommands.Contains(command) =>

@@ -40,6 +40,7 @@ public static class Usage
           panics [--json]                        every panic in the cluster
           panic show ID                          one panic report, as the console printed it
           trace --list | trace ID [--html FILE]  kept traces; one (trace or panic id) as a two-lane interleaving
+          dashboard [--port N] [--no-replay]     the Aspire dashboard on loopback, loaded with the recorded traces
           demo                                   3 silos, 12.1 until a panic, then D56374; stops what it started
 
         Kernels: 12.1, r368020, r368237, epair-2021, D56374.
