@@ -1,6 +1,9 @@
 using System.Net;
 using JailCluster.Kernel.Hosting;
+using JailCluster.Kernel.Hosts;
+using JailCluster.OrleansDashboard;
 using JailCluster.Silo;
+using JailCluster.Tracing.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +68,10 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
+// Kernel, client and Orleans spans to the traces directory (JAILCLUSTER_TRACES_DIR, default ./traces, shared by
+// every process of the cluster) and to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.Services.AddJailClusterTelemetry("jailcluster-silo", serviceInstanceId: options.EffectiveName);
+
 builder.UseOrleans(silo =>
 {
     if (options.RedisConnectionString is { } redis)
@@ -86,21 +93,21 @@ builder.UseOrleans(silo =>
     silo.Configure<SiloOptions>(silo => silo.SiloName = options.EffectiveName);
     silo.AddActivityPropagation();
     silo.AddJailClusterKernel();
+    if (options.RedisConnectionString is { } panicStore)
+    {
+        // Recorded panics outlive the silo that held the log only if the log lives outside the silos.
+        silo.AddRedisGrainStorage(PanicLogGrain.StorageName, redis =>
+            redis.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(panicStore));
+    }
 
-    // TODO(tracing): export JailCluster.Kernel spans once src/Tracing offers its silo registration.
+    // Off unless OrleansDashboard:Enabled; loopback only.
+    silo.AddJailClusterOrleansDashboard(builder.Configuration);
+
 });
 
 // After UseOrleans, so that the state file appears only once the silo has started.
 builder.Services.AddHostedService<SiloStateFile>();
 builder.Services.AddHostedService<WatchedProcessMonitor>();
-
-// TODO(kernel): KFunctions learns a function's synthetic address only when this process first asks for it, so
-// a function pointer stored by another silo (epair_qflush in a softc) does not resolve here and the host takes a
-// spurious "instruction fetch" trap. Until the kernel registers its functions at load, name the ones it stores.
-foreach (var function in (string[])["if_qflush", "epair_qflush", "ifdead_qflush"])
-{
-    JailCluster.Kernel.Kern.KFunctions.Address(function);
-}
 
 using var host = builder.Build();
 await host.RunAsync();

@@ -37,4 +37,23 @@ public static class Expect
         var panics = Success(await cluster.RunAsync("panics", "--json")).Json();
         return Assert.Single(panics.EnumerateArray(), p => p.GetProperty("host").GetString() == host);
     }
+
+    /// <summary>
+    /// <c>jailctl trace ID</c> once the trace files hold it: silos write a panicked trace at their next export, a
+    /// second or so after the panic, so this waits for the files, bounded; it orders no kernel event.
+    /// </summary>
+    public static async Task<JailctlResult> TraceOfAsync(ClusterFixture cluster, string id, TimeSpan timeout)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var result = await cluster.RunAsync("trace", id);
+            if (result.ExitCode == 0 || watch.Elapsed > timeout)
+            {
+                return Success(result);
+            }
+
+            await Task.Delay(500);
+        }
+    }
 }

@@ -34,6 +34,7 @@ public static class Jailctl
         }
 
         start.Environment["JAILCLUSTER_HOME"] = home;
+        start.Environment["JAILCLUSTER_TRACES_DIR"] = System.IO.Path.Combine(home, "traces");
         start.Environment["JAILCLUSTER_WATCH_PID"] =
             Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("JAILCLUSTER_REDIS");

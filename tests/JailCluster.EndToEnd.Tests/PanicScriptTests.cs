@@ -35,6 +35,10 @@ public sealed class PanicScriptTests(ClusterFixture cluster)
         Assert.Contains("fault virtual address = 0x40", report.Stdout, StringComparison.Ordinal);
         Assert.Contains("panic: page fault", report.Stdout, StringComparison.Ordinal);
 
+        var trace = await Expect.TraceOfAsync(cluster, id, TimeSpan.FromSeconds(30));
+        Assert.Contains($"PANIC {id}", trace.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[A3]", trace.Stdout, StringComparison.Ordinal);
+
         var hosts = Expect.Success(await cluster.RunAsync("host", "list", "--json")).Json();
         var me = hosts.EnumerateArray().Single(h => h.GetProperty("name").GetString() == host);
         Assert.Equal("panicked", me.GetProperty("state").GetString());

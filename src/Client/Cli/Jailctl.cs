@@ -2,6 +2,9 @@ namespace JailCluster.Client.Cli;
 
 using JailCluster.Client.Cluster;
 using JailCluster.Client.Commands;
+using JailCluster.Tracing.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 
 /// <summary>jailctl's entry point: global options, dispatch, and turning every failure into one line.</summary>
 public static class Jailctl
@@ -25,14 +28,29 @@ public static class Jailctl
         }
 
         Console.CancelKeyPress += OnCancel;
+        TracerProvider? tracing = null;
         try
         {
             context = new CommandContext(StateDirectory.FromEnvironment(), Console.Out, Console.Error, interrupt.Token);
+            try
+            {
+                // Client spans (one root per jail teardown) go to the same traces directory as the silos' spans.
+                tracing = JailClusterTelemetry.CreateTracerProvider("jailctl");
+            }
+            catch (OptionsValidationException e)
+            {
+                Console.Error.WriteLine($"jailctl: tracing: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
             return await RunAsync(context, args);
         }
         finally
         {
             Console.CancelKeyPress -= OnCancel;
+
+            // Writes the last batch, and the spans of traces still undecided to this process's held file.
+            tracing?.Dispose();
         }
     }
 
@@ -145,6 +163,8 @@ public static class Jailctl
             "panics" => PanicCommands.ListAsync(context, tail, json),
             "panic" => PanicCommands.ShowAsync(context, tail),
             "demo" => DemoCommand.RunAsync(context, tail),
+            "trace" => TraceCommand.RunAsync(context, tail),
+            "dashboard" => DashboardCommand.RunAsync(context, tail),
             "help" => Help(context),
             "check" => throw new UsageException("check needs a host: jailctl -H HOST check"),
             _ when Usage.FreeBsdCommands.Contains(command) =>

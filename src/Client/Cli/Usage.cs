@@ -19,6 +19,7 @@ public static class Usage
 
         Simulated hosts:
           host boot NAME [--kernel V] [--invariants] [--placement spread|local] [--seed N]
+                         [--tunable NAME=MICROSECONDS]...   (epoch-wait, proc-exit, if-purge, ...)
           host reboot NAME
           host list [--json]
           -H HOST jail -c name=J persist vnet vnet.interface=epair0b | jail -r J | jls [-d]
@@ -33,10 +34,13 @@ public static class Usage
         Experiments:
           teardown [--hosts N] [--jails N] [--epairs N] [--kernel V] [--pattern P] [--procs N]
                    [--fail-point NAME=SPEC]... [--concurrency N] [--seed N] [--invariants]
-                   [--placement spread|local] [--host-prefix S] [--settle-timeout S] [--json FILE]
+                   [--placement spread|local] [--tunable NAME=US]... [--host-prefix S]
+                   [--settle-timeout S] [--json FILE]
                    patterns: vnet-subr-2019 (default), vnet-subr-modern, simultaneous
           panics [--json]                        every panic in the cluster
           panic show ID                          one panic report, as the console printed it
+          trace --list | trace ID [--html FILE]  kept traces; one (trace or panic id) as a two-lane interleaving
+          dashboard [--port N] [--no-replay]     the Aspire dashboard on loopback, loaded with the recorded traces
           demo                                   3 silos, 12.1 until a panic, then D56374; stops what it started
 
         Kernels: 12.1, r368020, r368237, epair-2021, D56374.

@@ -7,6 +7,8 @@ using JailCluster.Client.Cluster;
 using JailCluster.Client.Teardown;
 using JailCluster.Hosts;
 using JailCluster.Panics;
+using JailCluster.Tracing.Reading;
+using JailCluster.Tracing.Rendering;
 
 /// <summary>
 /// <c>jailctl demo</c>: starts its own 3-silo cluster, runs FreeBSD's 2019 cleanup pattern on 12.1 until a host
@@ -20,6 +22,7 @@ public static class DemoCommand
     private const int MinFixedRounds = 3;
     private static readonly TimeSpan PanicBudget = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan FixedBudget = TimeSpan.FromSeconds(25);
+    private static readonly TimeSpan TraceWait = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs the demo.</summary>
     public static async Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args)
@@ -61,7 +64,7 @@ public static class DemoCommand
             output.WriteLine();
             output.Write(report?.Text ?? "(the panic log has no report for this id)\n");
             output.WriteLine();
-            output.WriteLine(TraceHint(report));
+            await PrintInterleavingAsync(output, panic, context.Interrupt);
 
             output.WriteLine();
             var fixedTarget = Math.Max(panicRounds, MinFixedRounds);
@@ -137,14 +140,28 @@ public static class DemoCommand
         return (round, firstPanic);
     }
 
-    private static string TraceHint(PanicReport? report)
+    // The silos write a panicked trace at their next export (every second); wait for it a little, bounded.
+    private static async Task PrintInterleavingAsync(TextWriter output, string panicId, CancellationToken interrupt)
     {
-        var traces = Path.Combine(Environment.CurrentDirectory, "traces");
-        var id = report?.TraceId is { } trace ? $"trace {trace}" : "no trace id";
-        // TODO(tracing): print the two-lane interleaving once the tracing component renders it.
-        return Directory.Exists(traces)
-            ? $"demo: {id}; trace files in {traces}"
-            : $"demo: {id}; no trace files were written (tracing export is not wired into the silos yet)";
+        var store = TraceStore.FromEnvironment();
+        var watch = Stopwatch.StartNew();
+        JailCluster.Tracing.Reading.Trace? trace;
+        while ((trace = store.Find(panicId)) is null && watch.Elapsed < TraceWait)
+        {
+            await Task.Delay(250, interrupt);
+        }
+
+        if (trace is null)
+        {
+            output.WriteLine($"demo: no trace of {panicId} in {store.DirectoryPath} yet (JAILCLUSTER_TRACES_SAMPLING=off?)");
+            return;
+        }
+
+        output.WriteLine($"demo: trace {trace.TraceId}, the two threads of {panicId} side by side");
+        output.WriteLine();
+        output.Write(InterleavingRenderer.RenderText(trace));
+        output.WriteLine();
+        output.WriteLine($"demo: trace files in {store.DirectoryPath}; as a page: jailctl trace {panicId} --html FILE");
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

@@ -8,7 +8,8 @@ using JailCluster.Hosts;
 public static class HostCommands
 {
     private const string BootUsage =
-        "host boot NAME [--kernel VERSION] [--invariants] [--placement spread|local] [--seed N]";
+        "host boot NAME [--kernel VERSION] [--invariants] [--placement spread|local] [--seed N] " +
+        "[--tunable NAME=US]...";
 
     private const string Usage = BootUsage + " | host reboot NAME | host list [--json]";
 
@@ -45,7 +46,8 @@ public static class HostCommands
 
     private static async Task<int> BootAsync(CommandContext context, List<string> args)
     {
-        var options = ArgReader.Parse("host boot", args, ["--kernel", "--placement", "--seed"], ["--invariants"]);
+        var options = ArgReader.Parse(
+            "host boot", args, ["--kernel", "--placement", "--seed", "--tunable"], ["--invariants"]);
         options.ExpectPositionals(1, BootUsage);
         var name = HostAccess.ValidateName(options.Positionals[0]);
         var boot = new BootOptions
@@ -54,6 +56,7 @@ public static class HostCommands
             Invariants = options.Flag("--invariants"),
             Placement = ParsePlacement(options.Value("--placement")),
             Seed = options.Int("--seed", 0, int.MinValue, int.MaxValue),
+            Tunables = TunableParser.Parse(options.Values("--tunable")),
         };
 
         await using var connection = await context.ConnectAsync();

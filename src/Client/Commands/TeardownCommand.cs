@@ -11,7 +11,7 @@ public static partial class TeardownCommand
     private static readonly string[] Valued =
     [
         "--hosts", "--jails", "--epairs", "--kernel", "--pattern", "--procs", "--fail-point", "--concurrency", "--seed",
-        "--placement", "--host-prefix", "--settle-timeout", "--json",
+        "--placement", "--host-prefix", "--settle-timeout", "--json", "--tunable",
     ];
 
     /// <summary>Runs the command.</summary>
@@ -64,6 +64,7 @@ public static partial class TeardownCommand
             FailPoints = [.. reader.Values("--fail-point").Select(ParseFailPoint)],
             Concurrency = reader.Int("--concurrency", 64, 1, 10000),
             Seed = reader.Int("--seed", 1, int.MinValue / 2, int.MaxValue / 2),
+            Tunables = TunableParser.Parse(reader.Values("--tunable")),
             SettleTimeout = TimeSpan.FromSeconds(reader.Int("--settle-timeout", 30, 1, 3600)),
         };
         return (options, reader.Value("--json"));

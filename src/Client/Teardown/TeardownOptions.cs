@@ -32,6 +32,9 @@ public sealed record TeardownOptions
     /// <summary>Kernel grain placement. Default: spread.</summary>
     public KernelPlacement Placement { get; init; } = KernelPlacement.Spread;
 
+    /// <summary>Wait lengths the hosts boot with. Default: the kernel's calibrated ones.</summary>
+    public KernelTunables Tunables { get; init; } = KernelTunables.Default;
+
     /// <summary>The teardown pattern. Default: the 2019 helper's.</summary>
     public TeardownPattern Pattern { get; init; } = TeardownPattern.VnetSubr2019;
 

@@ -36,6 +36,9 @@ public sealed record TeardownOptionsReport
     /// <summary>Placement word.</summary>
     public required string Placement { get; init; }
 
+    /// <summary>Tunables changed from the kernel's defaults, in microseconds.</summary>
+    public required IReadOnlyDictionary<string, int> Tunables { get; init; }
+
     /// <summary>Build an options report from the options.</summary>
     public static TeardownOptionsReport From(TeardownOptions options) => new()
     {
@@ -50,5 +53,6 @@ public sealed record TeardownOptionsReport
         FailPoints = options.FailPoints,
         Invariants = options.Invariants,
         Placement = options.Placement == JailCluster.Hosts.KernelPlacement.HostLocal ? "local" : "spread",
+        Tunables = Cli.TunableParser.Changed(options.Tunables),
     };
 }

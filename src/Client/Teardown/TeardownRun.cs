@@ -73,6 +73,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
                 Invariants = options.Invariants,
                 Placement = options.Placement,
                 Seed = options.Seed + i,
+                Tunables = options.Tunables,
             });
 
             // Fail points go in before anything is built, so a malformed one stops the run before it starts.

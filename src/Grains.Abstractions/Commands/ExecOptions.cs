@@ -4,7 +4,9 @@ namespace JailCluster.Commands;
 [GenerateSerializer, Immutable, Alias("jc.ExecOptions")]
 public sealed record ExecOptions
 {
-    /// <summary>Ask for machine-readable output in <see cref="CommandResult.Json"/> where the command has data.</summary>
+    /// <summary>
+    /// Ask for machine-readable output in <see cref="CommandResult.Json"/> where the command has data.
+    /// </summary>
     [Id(0)] public bool Json { get; init; }
 
     /// <summary>The defaults: text output.</summary>

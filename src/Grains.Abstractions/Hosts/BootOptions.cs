@@ -7,7 +7,9 @@ public sealed record BootOptions
     /// <summary>One of <see cref="KernelVersion.All"/>. Default: 12.1.</summary>
     [Id(0)] public string Kernel { get; init; } = KernelVersion.Release121;
 
-    /// <summary>Boot a kernel built with INVARIANTS: freed memory reads as the trash pattern, KASSERTs are live.</summary>
+    /// <summary>
+    /// Boot a kernel built with INVARIANTS: freed memory reads as the trash pattern, KASSERTs are live.
+    /// </summary>
     [Id(1)] public bool Invariants { get; init; }
 
     /// <summary>Where the host's grains live. Default: spread over the silos.</summary>

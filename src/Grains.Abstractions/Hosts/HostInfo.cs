@@ -21,4 +21,7 @@ public sealed record HostInfo
 
     /// <summary>When the host last booted.</summary>
     [Id(5)] public DateTimeOffset? BootedAt { get; init; }
+
+    /// <summary>Why the host crashed, when <see cref="State"/> is Crashed.</summary>
+    [Id(6)] public string? CrashReason { get; init; }
 }

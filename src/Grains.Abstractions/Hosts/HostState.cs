@@ -11,4 +11,7 @@ public enum HostState
 
     /// <summary>Stopped by a kernel panic; refuses all work until rebooted.</summary>
     Panicked = 2,
+
+    /// <summary>Lost kernel memory with a silo that died; refuses all work until rebooted.</summary>
+    Crashed = 3,
 }

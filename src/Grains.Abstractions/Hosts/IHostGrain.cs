@@ -28,9 +28,15 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Exec"), ResponseTimeout("00:30:00")]
     Task<CommandResult> Exec(IReadOnlyList<string> argv, ExecOptions options);
 
-    /// <summary>A barrier: the host's panic once it has one, or null when <paramref name="max"/> passes first.</summary>
+    /// <summary>
+    /// A barrier: the host's panic once it has one, or null when <paramref name="max"/> passes first.
+    /// </summary>
     [Alias("WaitForPanic"), ResponseTimeout("00:30:00")]
     Task<Panics.PanicReport?> WaitForPanic(TimeSpan max);
+
+    /// <summary>A barrier: the host's info once it is in <paramref name="state"/>, or as it is after <paramref name="max"/>.</summary>
+    [Alias("WaitForState"), ResponseTimeout("00:30:00")]
+    Task<HostInfo> WaitForState(HostState state, TimeSpan max);
 
     /// <summary>
     /// A barrier: true once nothing is left to happen by itself (no dying jail, no queued or running

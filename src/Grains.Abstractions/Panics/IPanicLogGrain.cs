@@ -15,7 +15,9 @@ public interface IPanicLogGrain : IGrainWithStringKey
     [Alias("List")]
     Task<IReadOnlyList<PanicReport>> List();
 
-    /// <summary>A barrier: the first panic of <paramref name="host"/> once recorded, or null after <paramref name="max"/>.</summary>
+    /// <summary>
+    /// A barrier: the first panic of <paramref name="host"/> once recorded, or null after <paramref name="max"/>.
+    /// </summary>
     [Alias("WaitForHost"), ResponseTimeout("00:30:00")]
     Task<PanicReport?> WaitForHost(string host, TimeSpan max);
 

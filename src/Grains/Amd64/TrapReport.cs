@@ -164,7 +164,8 @@ public static class TrapReport
                 ? $"freed {c.Object}"
                 : $"stored NULL into {c.Object} field {c.Field}";
             Line(sb, "JailCluster provenance (KASAN-style): the memory read at the fault was last changed by another thread:");
-            var trash = i.BadValue == KAddr.Trash ? " (the INVARIANTS trash pattern: it was read from freed memory)" : "";
+            var trash = i.BadValue == KAddr.Trash
+                ? " (the INVARIANTS trash pattern: it was read from freed memory)" : "";
             Line(sb, $"  the pointer used was {KAddr.Format(i.BadValue)}{trash}");
             var step = c.Step is null ? "" : $" in step {c.Step}";
             var before = (i.Time - c.Time).TotalMilliseconds;
@@ -232,7 +233,8 @@ public static class TrapReport
     private static string Off(string function, string callee) =>
         "0x" + KFunctions.CallOffset(function, callee).ToString("x", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder sb, FormattableString s) => sb.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    private static void Line(StringBuilder sb, FormattableString s)
+        => sb.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
     private static void Line(StringBuilder sb, string s) => sb.Append(s).Append('\n');
 }

@@ -39,7 +39,13 @@ public static class InvariantChecker
         }
 
         void Add(string kind, string detail, params ulong[] involved) =>
-            findings.Add(new CheckFinding { Kind = kind, Host = host, Objects = involved.Select(Name).ToArray(), Detail = detail });
+            findings.Add(new CheckFinding
+            {
+                Kind = kind,
+                Host = host,
+                Objects = involved.Select(Name).ToArray(),
+                Detail = detail,
+            });
 
         bool Live(ulong a) => objects.TryGetValue(a, out var v) && v.Allocated && !v.Freed;
         bool IsType(ulong a, KType type) => KAddr.TryDecode(a, out var t, out _, out _) && t == type;
@@ -63,7 +69,8 @@ public static class InvariantChecker
                 where.Add(va);
                 if (!Live(e.Ifp))
                 {
-                    Add("freed-ifnet-linked", $"{vnet.Name}'s interface list holds {e.Name}, which was freed", e.Ifp, va);
+                    Add("freed-ifnet-linked", $"{vnet.Name}'s interface list holds {e.Name}, which was freed",
+                        e.Ifp, va);
                     continue;
                 }
 
@@ -71,13 +78,15 @@ public static class InvariantChecker
                 var cur = ifv.Words.GetValueOrDefault(Ifnet.IfVnet.Name);
                 if (cur != va)
                 {
-                    Add("ifnet-vnet-mismatch", $"{e.Name} is on {vnet.Name}'s list but its if_vnet names another stack", e.Ifp, va, cur);
+                    Add("ifnet-vnet-mismatch",
+                        $"{e.Name} is on {vnet.Name}'s list but its if_vnet names another stack", e.Ifp, va, cur);
                 }
 
                 var index = (int)ifv.Words.GetValueOrDefault(Ifnet.IfIndex.Name);
                 if (index <= 0 || index >= vnet.Index.Count || vnet.Index[index] != e.Ifp)
                 {
-                    Add("index-slot-mismatch", $"{e.Name} has if_index {index}, but that slot of {vnet.Name} does not hold it", e.Ifp, va);
+                    Add("index-slot-mismatch",
+                        $"{e.Name} has if_index {index}, but that slot of {vnet.Name} does not hold it", e.Ifp, va);
                 }
             }
 
@@ -95,8 +104,10 @@ public static class InvariantChecker
             {
                 var detail = d.Kind switch
                 {
-                    "index-slot-freed-twice" => $"slot {d.Slot} of {vnet.Name} was freed again by {d.Who?.Thread} (step {d.Who?.Step})",
-                    "index-slot-of-another-ifnet-freed" => $"slot {d.Slot} of {vnet.Name} held another interface when {d.Who?.Thread} freed it (step {d.Who?.Step})",
+                    "index-slot-freed-twice"
+                        => $"slot {d.Slot} of {vnet.Name} was freed again by {d.Who?.Thread} (step {d.Who?.Step})",
+                    "index-slot-of-another-ifnet-freed"
+                        => $"slot {d.Slot} of {vnet.Name} held another interface when {d.Who?.Thread} freed it (step {d.Who?.Step})",
                     _ => $"slot {d.Slot} of {vnet.Name}: {d.Kind} by {d.Who?.Thread} (step {d.Who?.Step})",
                 };
                 Add(d.Kind, detail, d.Holder != 0 ? [d.Ifp, d.Holder, va] : [d.Ifp, va]);
@@ -120,7 +131,8 @@ public static class InvariantChecker
 
             foreach (var w in v.WritesAfterFree)
             {
-                Add("write-after-free", $"{w.Thread} (pid {w.Pid}) stored into {v.Name} after it was freed (step {w.Step})", a);
+                Add("write-after-free",
+                    $"{w.Thread} (pid {w.Pid}) stored into {v.Name} after it was freed (step {w.Step})", a);
             }
 
             foreach (var w in v.DoubleFrees)
@@ -138,10 +150,13 @@ public static class InvariantChecker
                 Add("cloner-list-holds-freed-ifnet", "the epair cloner's list holds a freed interface", m, a);
             }
 
-            var liveUnits = members.Where(Live).Select(m => (int)objects[m].Words.GetValueOrDefault(Ifnet.IfDunit.Name)).ToHashSet();
+            var liveUnits = members.Where(Live)
+                .Select(m => (int)objects[m].Words.GetValueOrDefault(Ifnet.IfDunit.Name))
+                .ToHashSet();
             foreach (var unit in await ifc.Units())
             {
-                if (!liveUnits.Contains(unit) && !objects.Values.Any(o => IsType(o.Address, KType.Ifnet) && Live(o.Address)
+                if (!liveUnits.Contains(unit) && !objects.Values.Any(o => IsType(o.Address, KType.Ifnet)
+                    && Live(o.Address)
                         && (int)o.Words.GetValueOrDefault(Ifnet.IfDunit.Name) == unit
                         && o.Words.GetValueOrDefault(Ifnet.IfHomeVnet.Name) != 0))
                 {

@@ -3,7 +3,9 @@ namespace JailCluster.Kernel.Fail;
 using System.Globalization;
 using System.Text;
 
-/// <summary>Parses and prints fail(9) expressions: <c>term[-&gt;term...]</c>, each <c>[p%][n*]type[(arg)]</c>.</summary>
+/// <summary>
+/// Parses and prints fail(9) expressions: <c>term[-&gt;term...]</c>, each <c>[p%][n*]type[(arg)]</c>.
+/// </summary>
 public static class FailPointSpec
 {
     /// <summary>The types fail(9) knows and the model supports.</summary>
@@ -126,7 +128,8 @@ public static class FailPointSpec
         if (i < s.Length && s[i] == '(')
         {
             var close = s.IndexOf(')', i);
-            if (close < 0 || !int.TryParse(s.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var a))
+            if (close < 0 || !int.TryParse(s.AsSpan(i + 1, close - i - 1), NumberStyles.None,
+                CultureInfo.InvariantCulture, out var a))
             {
                 error = $"bad argument in '{s}'";
                 return null;

@@ -13,12 +13,14 @@ using JailCluster.Panics;
 /// several shells; it holds no kernel memory, only which boot is current.
 /// </summary>
 [Reentrant]
-public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
+public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrashGrain
 {
     private BootOptions? _options;
     private int _generation;
     private DateTimeOffset? _bootedAt;
     private KernelContext? _context;
+    private string? _crash;
+    private readonly List<(HostState State, TaskCompletionSource Reached)> _watchers = [];
 
     /// <inheritdoc />
     public async Task<HostInfo> Boot(BootOptions options)
@@ -27,7 +29,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         if (!KernelVersion.IsKnown(options.Kernel))
         {
             throw new ArgumentException(
-                $"unknown kernel version '{options.Kernel}' (known: {string.Join(", ", KernelVersion.All)})", nameof(options));
+                $"unknown kernel version '{options.Kernel}' (known: {string.Join(", ", KernelVersion.All)})",
+                nameof(options));
         }
 
         if (_context is { } old)
@@ -63,7 +66,11 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         }
 
         _context = k;
-        return await GetInfo();
+        _crash = null;
+        await GrainFactory.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey).Register(boot.Host);
+        var info = await GetInfo();
+        Notify(info.State);
+        return info;
     }
 
     /// <inheritdoc />
@@ -79,11 +86,12 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
             return new HostInfo { Name = name, State = HostState.Down, Generation = _generation };
         }
 
-        var panic = await _context.Kernel.PanicState();
+        var panic = _crash is null ? await _context.Kernel.PanicState() : null;
         return new HostInfo
         {
             Name = name,
-            State = panic is null ? HostState.Up : HostState.Panicked,
+            State = _crash is not null ? HostState.Crashed : panic is null ? HostState.Up : HostState.Panicked,
+            CrashReason = _crash,
             Boot = _options,
             Generation = _generation,
             PanicId = panic?.Id,
@@ -98,7 +106,13 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         var name = this.GetPrimaryKeyString();
         if (_context is not { } k)
         {
-            return CommandResult.Fail($"jailctl: host {name} is not booted (jailctl host boot {name})\n", 1, "EHOSTDOWN");
+            return CommandResult.Fail($"jailctl: host {name} is not booted (jailctl host boot {name})\n", 1,
+                "EHOSTDOWN");
+        }
+
+        if (_crash is not null)
+        {
+            return CommandResult.Fail($"jailctl: host {name} crashed: {_crash}; reboot it first\n", 1, "ECRASHED");
         }
 
         if (argv.Count == 0)
@@ -111,10 +125,66 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
         if (pid == 0 && await k.Kernel.PanicState() is { } panic)
         {
             return CommandResult.Fail(
-                $"jailctl: host {name} has panicked ({panic.Id}: panic: {panic.Message}); reboot it first\n", 1, "EHALTED");
+                $"jailctl: host {name} has panicked ({panic.Id}: panic: {panic.Message}); reboot it first\n",
+                1,
+                "EHALTED");
         }
 
         return await k.Proc(pid).Run(new ProcStart { Argv = argv, Json = options?.Json ?? false, Boot = k.Boot });
+    }
+
+    /// <inheritdoc />
+    public async Task SiloLost(string silo)
+    {
+        if (_context is not { } k || _crash is not null)
+        {
+            return;
+        }
+
+        // A spread host has kernel memory on every silo. A host-local one lost its memory only if its
+        // silo died, in which case its globals come back empty from a fresh activation elsewhere.
+        var lost = k.Boot.Options.Placement == KernelPlacement.Spread || await k.Kernel.Boot() is null;
+        if (!lost)
+        {
+            return;
+        }
+
+        _crash = $"kernel memory was on silo {silo}, which died at {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}";
+        await k.Kernel.Retire();
+        Notify(HostState.Crashed);
+    }
+
+    /// <inheritdoc />
+    public async Task<HostInfo> WaitForState(HostState state, TimeSpan max)
+    {
+        var info = await GetInfo();
+        if (info.State == state)
+        {
+            return info;
+        }
+
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _watchers.Add((state, reached));
+        try
+        {
+            var deadline = Task.Delay(max, time);
+            while (!deadline.IsCompleted)
+            {
+                // A panic is recorded by the kernel, not here; look again now and then as well as on notice.
+                await Task.WhenAny(reached.Task, deadline, Task.Delay(TimeSpan.FromMilliseconds(50), time));
+                info = await GetInfo();
+                if (info.State == state)
+                {
+                    return info;
+                }
+            }
+
+            return info;
+        }
+        finally
+        {
+            _watchers.RemoveAll(w => w.Reached == reached);
+        }
     }
 
     /// <inheritdoc />
@@ -159,8 +229,18 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain
     public Task<IReadOnlyList<CheckFinding>> Check() =>
         _context is null ? Task.FromResult<IReadOnlyList<CheckFinding>>([]) : InvariantChecker.Run(_context);
 
+    private void Notify(HostState state)
+    {
+        foreach (var w in _watchers.Where(w => w.State == state))
+        {
+            w.Reached.TrySetResult();
+        }
+    }
+
     private static async Task Discard(KernelContext old)
     {
+        await old.Kernel.Retire();
+
         // Let the memory of the old boot go. Whatever is not reachable from the zone table (threads,
         // locks, queues) is unreachable by key anyway and is collected when idle.
         foreach (var chunk in (await old.Kernel.Zone()).Chunk(64))

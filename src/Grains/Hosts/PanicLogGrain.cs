@@ -3,10 +3,19 @@ namespace JailCluster.Kernel.Hosts;
 using JailCluster.Panics;
 
 /// <inheritdoc cref="IPanicLogGrain" />
+/// <remarks>
+/// The log lives in the grain storage named <see cref="StorageName"/>: memory by default, so it survives the
+/// loss of any silo but the one holding it; Redis when the silo is configured with Redis, so it survives that
+/// too.
+/// </remarks>
 [Reentrant]
-public sealed class PanicLogGrain : Grain, IPanicLogGrain
+public sealed class PanicLogGrain(
+    [PersistentState("log", PanicLogGrain.StorageName)] IPersistentState<PanicLogState> state) : Grain, IPanicLogGrain
 {
-    private readonly List<PanicReport> _reports = [];
+    /// <summary>The grain storage the log is kept in.</summary>
+    public const string StorageName = "panics";
+
+    private List<PanicReport> Reports => state.State.Reports;
     private readonly List<(string Host, TaskCompletionSource<PanicReport> Done)> _waiters = [];
 
     /// <inheritdoc />
@@ -17,28 +26,27 @@ public sealed class PanicLogGrain : Grain, IPanicLogGrain
     }
 
     /// <inheritdoc />
-    public Task Record(PanicReport report)
+    public async Task Record(PanicReport report)
     {
-        if (!_reports.Any(r => r.Id == report.Id))
+        if (!Reports.Any(r => r.Id == report.Id))
         {
-            _reports.Add(report);
+            Reports.Add(report);
+            await state.WriteStateAsync();
             foreach (var w in _waiters.Where(w => w.Host == report.Host).ToArray())
             {
                 w.Done.TrySetResult(report);
                 _waiters.Remove(w);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<PanicReport>> List() => Task.FromResult<IReadOnlyList<PanicReport>>(_reports.ToArray());
+    public Task<IReadOnlyList<PanicReport>> List() => Task.FromResult<IReadOnlyList<PanicReport>>(Reports.ToArray());
 
     /// <inheritdoc />
     public async Task<PanicReport?> WaitForHost(string host, TimeSpan max)
     {
-        if (_reports.FirstOrDefault(r => r.Host == host) is { } known)
+        if (Reports.FirstOrDefault(r => r.Host == host) is { } known)
         {
             return known;
         }
@@ -51,5 +59,5 @@ public sealed class PanicLogGrain : Grain, IPanicLogGrain
     }
 
     /// <inheritdoc />
-    public Task<PanicReport?> Get(string id) => Task.FromResult(_reports.FirstOrDefault(r => r.Id == id));
+    public Task<PanicReport?> Get(string id) => Task.FromResult(Reports.FirstOrDefault(r => r.Id == id));
 }

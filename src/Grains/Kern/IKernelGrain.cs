@@ -67,11 +67,15 @@ public interface IKernelGrain : IGrainWithStringKey
     [Alias("Step")]
     Task<FailDecision> Step(string failPoint, LockWaiter thread, string function);
 
-    /// <summary>Waits while <paramref name="thread"/> is paused at <paramref name="failPoint"/>; true once released.</summary>
+    /// <summary>
+    /// Waits while <paramref name="thread"/> is paused at <paramref name="failPoint"/>; true once released.
+    /// </summary>
     [Alias("AwaitRelease"), ResponseTimeout("00:01:00")]
     Task<bool> AwaitRelease(string failPoint, int tid, TimeSpan max);
 
-    /// <summary>Sets a fail point; returns the old setting, or null with an error when the expression is malformed.</summary>
+    /// <summary>
+    /// Sets a fail point; returns the old setting, or null with an error when the expression is malformed.
+    /// </summary>
     [Alias("SetFailPoint")]
     Task<(string? Old, string? Error)> SetFailPoint(string name, string expression);
 
@@ -79,7 +83,9 @@ public interface IKernelGrain : IGrainWithStringKey
     [Alias("GetFailPoint")]
     Task<FailPointView> GetFailPoint(string name);
 
-    /// <summary>A barrier: the threads paused at a fail point, once there is one, or none after <paramref name="max"/>.</summary>
+    /// <summary>
+    /// A barrier: the threads paused at a fail point, once there is one, or none after <paramref name="max"/>.
+    /// </summary>
     [Alias("WaitForPause"), ResponseTimeout("00:10:00")]
     Task<IReadOnlyList<LockWaiter>> WaitForPause(string name, TimeSpan max);
 
@@ -110,6 +116,10 @@ public interface IKernelGrain : IGrainWithStringKey
     /// <summary>Sleeping threads.</summary>
     [Alias("Blocked")]
     Task<IReadOnlyList<BlockedThread>> Blocked();
+
+    /// <summary>The host rebooted: every thread of this boot that still runs stops at its next step.</summary>
+    [Alias("Retire")]
+    Task Retire();
 
     /// <summary>Names the next panic id.</summary>
     [Alias("NextPanicId")]

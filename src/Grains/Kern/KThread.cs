@@ -98,6 +98,7 @@ public sealed class KThread
     public Task<int> Step(string label)
     {
         CurrentStep = label.ToUpperInvariant();
+        Activity.Current?.SetTag(TelemetryNames.Step, CurrentStep);
         Activity.Current?.AddEvent(new ActivityEvent(TelemetryNames.Events.Step, tags: new ActivityTagsCollection
         {
             [TelemetryNames.Step] = CurrentStep,
@@ -446,7 +447,8 @@ public sealed class KThread
 
         if (!KAddr.TryDecode(ptr, out _, out _, out _))
         {
-            throw await Trap(12, ea, write ? "supervisor write data, page not present" : "supervisor read data, page not present", ptr);
+            var code = write ? "supervisor write data, page not present" : "supervisor read data, page not present";
+            throw await Trap(12, ea, code, ptr);
         }
 
         return K.Object(ptr);
@@ -460,7 +462,13 @@ public sealed class KThread
     }
 
     private async Task<Exception> Record(
-        int trap, ulong faultAddress, string? faultCode, string message, string? via, Provenance? culprit, ulong badValue)
+        int trap,
+        ulong faultAddress,
+        string? faultCode,
+        string message,
+        string? via,
+        Provenance? culprit,
+        ulong badValue)
     {
         var kernel = K.Kernel;
         var id = await kernel.NextPanicId();
@@ -507,7 +515,9 @@ public sealed class KThread
             if (culprit?.TraceId is { } t && culprit.SpanId is { } s)
             {
                 span.AddLink(new ActivityLink(new ActivityContext(
-                    ActivityTraceId.CreateFromString(t), ActivitySpanId.CreateFromString(s), ActivityTraceFlags.Recorded)));
+                    ActivityTraceId.CreateFromString(t),
+                    ActivitySpanId.CreateFromString(s),
+                    ActivityTraceFlags.Recorded)));
             }
         }
 

@@ -10,7 +10,8 @@ public static class KernJail
     public const int Sigkill = 9;
 
     /// <summary><c>kern_jail_set</c> with JAIL_CREATE: returns the errno and the new prison's jid.</summary>
-    public static async Task<(int Error, int Jid, ulong Prison)> kern_jail_set(KThread td, string name, bool persist, bool vnet)
+    public static async Task<(int Error, int Jid, ulong Prison)> kern_jail_set(KThread td, string name,
+        bool persist, bool vnet)
     {
         using var f = td.Enter("kern_jail_set");
         var pr = await td.Alloc(KType.Prison, name);

@@ -49,7 +49,8 @@ public sealed class KernelContext
     public IKThreadGrain KThread(string name) => Grains.GetGrain<IKThreadGrain>(Key.Named("kthread", name));
 
     /// <summary>A process.</summary>
-    public IProcGrain Proc(int pid) => Grains.GetGrain<IProcGrain>(Key.Named("proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public IProcGrain Proc(int pid) =>
+        Grains.GetGrain<IProcGrain>(Key.Named("proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>An sx lock.</summary>
     public ISxLockGrain Sx(string name) => Grains.GetGrain<ISxLockGrain>(Key.Named("sx", name));

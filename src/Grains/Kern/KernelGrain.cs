@@ -24,6 +24,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     private int _nextJid = 1;
     private int _nextPid = 1000;
     private int _panicSeq;
+    private bool _retired;
 
     /// <inheritdoc />
     public Task Start(KernelBoot boot)
@@ -105,7 +106,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     /// <inheritdoc />
     public Task<FailDecision> Step(string failPoint, LockWaiter thread, string function)
     {
-        if (_panic is not null)
+        if (_panic is not null || _retired)
         {
             return Task.FromResult(FailDecision.Halted);
         }
@@ -231,7 +232,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     /// <inheritdoc />
     public Task<bool> Panic(PanicReport report)
     {
-        if (_panic is not null)
+        if (_panic is not null || _retired)
         {
             return Task.FromResult(false);
         }
@@ -280,6 +281,19 @@ public sealed class KernelGrain : Grain, IKernelGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<BlockedThread>> Blocked() =>
         Task.FromResult<IReadOnlyList<BlockedThread>>(_blocked.Values.OrderBy(b => b.Pid).ThenBy(b => b.Tid).ToArray());
+
+    /// <inheritdoc />
+    public Task Retire()
+    {
+        _retired = true;
+        foreach (var fp in _failPoints.Values)
+        {
+            fp.Paused.Clear();
+            fp.Released.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task<string> NextPanicId()

@@ -118,9 +118,9 @@ public sealed class ProcGrain(TimeProvider time) : Grain, IProcGrain, IProcess
         _timer?.Dispose();
         try
         {
-            using var entry = killed ? td.Enter("doreti_ast", span: false) : td.Enter("fast_syscall_common", span: false);
-            using var next = killed ? td.Enter("ast", span: false) : td.Enter("amd64_syscall", span: false);
-            using var sig = killed ? td.Enter("sigexit") : td.Enter("sys_sys_exit");
+            using var entry = td.Enter(killed ? "doreti_ast" : "fast_syscall_common", span: false);
+            using var next = td.Enter(killed ? "ast" : "amd64_syscall", span: false);
+            using var sig = td.Enter(killed ? "sigexit" : "sys_sys_exit");
             await KernJail.exit1(td, _prison);
         }
         catch (Exception e) when (e is KernelPanicException or KernelHaltException)

@@ -17,7 +17,9 @@ public interface IKObjectGrain : IGrainWithStringKey
     [Alias("Load")]
     Task<KLoad> Load(string field);
 
-    /// <summary>Stores one field and returns the old value. <paramref name="who"/> is kept for a store of NULL.</summary>
+    /// <summary>
+    /// Stores one field and returns the old value. <paramref name="who"/> is kept for a store of NULL.
+    /// </summary>
     [Alias("Store")]
     Task<ulong> Store(string field, ulong value, Provenance? who);
 

@@ -7,4 +7,5 @@ using JailCluster.Panics;
 /// the memory freed, who made it so.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("jc.KLoad")]
-public readonly record struct KLoad([property: Id(0)] ulong Value, [property: Id(1)] bool Freed, [property: Id(2)] Provenance? Origin);
+public readonly record struct KLoad([property: Id(0)] ulong Value, [property: Id(1)] bool Freed,
+    [property: Id(2)] Provenance? Origin);

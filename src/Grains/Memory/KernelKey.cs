@@ -17,7 +17,8 @@ public sealed record KernelKey(string Host, int Generation, KernelPlacement Plac
         Placement == KernelPlacement.HostLocal ? "l" : "s");
 
     /// <summary>The key of the object at <paramref name="addr"/>.</summary>
-    public string Object(ulong addr) => Prefix + Separator + "m" + Separator + addr.ToString("x", CultureInfo.InvariantCulture);
+    public string Object(ulong addr) => Prefix + Separator + "m" + Separator + addr.ToString("x",
+        CultureInfo.InvariantCulture);
 
     /// <summary>The key of a named singleton of this boot (a lock, a taskqueue, a thread).</summary>
     public string Named(string kind, string name) => Prefix + Separator + kind + Separator + name;

@@ -9,7 +9,10 @@ using JailCluster.Kernel.Memory;
 [Alias("jc.IIfCloneGrain")]
 public interface IIfCloneGrain : IKObjectGrain
 {
-    /// <summary><c>ifc_alloc_unit</c>: the wanted unit, or the lowest free one when <paramref name="wanted"/> is -1; a negative errno on failure.</summary>
+    /// <summary>
+    /// <c>ifc_alloc_unit</c>: the wanted unit, or the lowest free one when <paramref name="wanted"/> is -1; a
+    /// negative errno on failure.
+    /// </summary>
     [Alias("AllocUnit")]
     Task<int> AllocUnit(int wanted);
 

@@ -11,7 +11,9 @@ public static class IfClone
     /// <summary>The epair driver's name.</summary>
     public const string Epair = "epair";
 
-    /// <summary><c>if_clone_create</c> (SIOCIFCREATE2): returns the errno and the name of the first interface.</summary>
+    /// <summary>
+    /// <c>if_clone_create</c> (SIOCIFCREATE2): returns the errno and the name of the first interface.
+    /// </summary>
     public static async Task<(int Error, string? Name)> if_clone_create(KThread td, string name)
     {
         using var f = td.Enter("if_clone_create");

@@ -79,7 +79,8 @@ public static class IfNet
     /// <c>if_detach_internal</c>: unlink from the current vnet's list (A2), then the sleeping teardown
     /// (A3..A8). Returns ENOENT when the interface was not on the list.
     /// </summary>
-    public static async Task<(int Error, bool Cloned)> if_detach_internal(KThread td, ulong ifp, bool vmove, bool unlinked)
+    public static async Task<(int Error, bool Cloned)> if_detach_internal(KThread td, ulong ifp, bool vmove,
+        bool unlinked)
     {
         using var f = td.Enter("if_detach_internal");
         if (!unlinked)
@@ -125,7 +126,8 @@ public static class IfNet
             return (e5, false);
         }
 
-        await SubrTaskqueue.taskqueue_drain(td, SubrTaskqueue.Swi, new KTask { Function = "if_linktask", Arg = ifp }.Key);
+        var linktask = new KTask { Function = "if_linktask", Arg = ifp };
+        await SubrTaskqueue.taskqueue_drain(td, SubrTaskqueue.Swi, linktask.Key);
 
         var cloned = false;
         if (vmove)
@@ -294,7 +296,9 @@ public static class IfNet
         return error == Errno.ENOENT ? Errno.ENXIO : error;
     }
 
-    /// <summary><c>if_down</c>, with <c>if_unroute</c> inlined as in the kernel that printed the seed's backtrace.</summary>
+    /// <summary>
+    /// <c>if_down</c>, with <c>if_unroute</c> inlined as in the kernel that printed the seed's backtrace.
+    /// </summary>
     public static async Task if_down(KThread td, ulong ifp)
     {
         using var f = td.Enter("if_down");
@@ -359,7 +363,9 @@ public static class IfNet
         return cloner != 0 && await (await td.Cloner(cloner)).Contains(ifp);
     }
 
-    /// <summary><c>if_free</c>: mark dying, free the index slot in the vnet the ifnet names, drop the reference.</summary>
+    /// <summary>
+    /// <c>if_free</c>: mark dying, free the index slot in the vnet the ifnet names, drop the reference.
+    /// </summary>
     public static async Task if_free(KThread td, ulong ifp)
     {
         using var f = td.Enter("if_free");
@@ -405,7 +411,9 @@ public static class IfNet
         return ifp;
     }
 
-    /// <summary><c>if_link_state_change</c>: record the state and queue the link task on <c>taskqueue_swi</c>.</summary>
+    /// <summary>
+    /// <c>if_link_state_change</c>: record the state and queue the link task on <c>taskqueue_swi</c>.
+    /// </summary>
     public static async Task if_link_state_change(KThread td, ulong ifp, long state)
     {
         using var f = td.Enter("if_link_state_change");

@@ -6,4 +6,5 @@ namespace JailCluster.Kernel.Net;
 /// updated in the same critical sections that change them on the ifnet.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("jc.VnetEntry")]
-public readonly record struct VnetEntry([property: Id(0)] ulong Ifp, [property: Id(1)] string Name, [property: Id(2)] ulong Home);
+public readonly record struct VnetEntry([property: Id(0)] ulong Ifp, [property: Id(1)] string Name,
+    [property: Id(2)] ulong Home);

@@ -10,7 +10,8 @@ using Orleans.Runtime.Placement;
 public sealed class KernelPlacementDirector : IPlacementDirector
 {
     /// <inheritdoc />
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target,
+        IPlacementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var silos = context.GetCompatibleSilos(target).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToArray();

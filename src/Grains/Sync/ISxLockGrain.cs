@@ -8,7 +8,9 @@ namespace JailCluster.Kernel.Sync;
 [Alias("jc.ISxLockGrain")]
 public interface ISxLockGrain : IGrainWithStringKey
 {
-    /// <summary><c>sx_xlock</c>: true once held by <paramref name="who"/>, false when <paramref name="max"/> passed first.</summary>
+    /// <summary>
+    /// <c>sx_xlock</c>: true once held by <paramref name="who"/>, false when <paramref name="max"/> passed first.
+    /// </summary>
     [Alias("XLock"), ResponseTimeout("00:01:00")]
     Task<bool> XLock(LockWaiter who, TimeSpan max);
 
@@ -20,7 +22,9 @@ public interface ISxLockGrain : IGrainWithStringKey
     [Alias("View")]
     Task<LockView> View();
 
-    /// <summary>A barrier: returns the waiters once there is at least one, or an empty list after <paramref name="max"/>.</summary>
+    /// <summary>
+    /// A barrier: returns the waiters once there is at least one, or an empty list after <paramref name="max"/>.
+    /// </summary>
     [Alias("WaitForWaiters"), ResponseTimeout("00:01:00")]
     Task<IReadOnlyList<LockWaiter>> WaitForWaiters(TimeSpan max);
 }

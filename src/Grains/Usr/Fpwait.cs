@@ -15,13 +15,15 @@ public static class Fpwait
     {
         var seconds = 30;
         if (args.Length is < 1 or > 2
-            || (args.Length == 2 && !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds)))
+            || (args.Length == 2 && !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture,
+                out seconds)))
         {
             io.Err("usage: fpwait fail_point [seconds]");
             return 64;
         }
 
-        var name = args[0].StartsWith("debug.fail_point.", StringComparison.Ordinal) ? args[0]["debug.fail_point.".Length..] : args[0];
+        var name = args[0].StartsWith("debug.fail_point.", StringComparison.Ordinal)
+            ? args[0]["debug.fail_point.".Length..] : args[0];
         if (!FailPointNames.IsKnown(name))
         {
             return io.Fail($"fpwait: unknown fail point '{name}'", Errno.ENOENT);
@@ -33,7 +35,8 @@ public static class Fpwait
             return io.Fail($"fpwait: no thread reached fail point {name} within {seconds} s", Errno.ESRCH);
         }
 
-        io.Out($"debug.fail_point.{name}: paused: {string.Join(", ", paused.Select(p => $"{p.Thread} (pid {p.Pid}, tid {p.Tid})"))}");
+        var who = paused.Select(p => $"{p.Thread} (pid {p.Pid}, tid {p.Tid})");
+        io.Out($"debug.fail_point.{name}: paused: {string.Join(", ", who)}");
         return 0;
     }
 }

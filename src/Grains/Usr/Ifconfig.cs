@@ -10,7 +10,8 @@ using static JailCluster.Kernel.Memory.Layouts;
 /// <summary>sbin/ifconfig, the part that concerns epairs and vnets.</summary>
 public static class Ifconfig
 {
-    private const string Usage = "usage: ifconfig [-j jail] [-l] [interface [create | destroy | vnet jail | -vnet jail | name newname]]";
+    private const string Usage
+        = "usage: ifconfig [-j jail] [-l] [interface [create | destroy | vnet jail | -vnet jail | name newname]]";
 
     /// <summary>ifconfig [-j jail] ...</summary>
     public static async Task<int> Main(KThread td, string[] args, ProcIo io, IProcess proc)
@@ -199,8 +200,12 @@ public static class Ifconfig
         }
 
         var half = name.EndsWith('b') ? "0b" : "0a";
-        var mac = string.Create(CultureInfo.InvariantCulture, $"02:{(unit >> 8) & 0xff:x2}:{unit & 0xff:x2}:00:00:{half}");
-        var groupNames = Groups.Names.Where(g => (groups & (ulong)g.Bit) != 0 && g.Name != "all").Select(g => g.Name).ToArray();
+        var mac = string.Create(CultureInfo.InvariantCulture,
+            $"02:{(unit >> 8) & 0xff:x2}:{unit & 0xff:x2}:00:00:{half}");
+        var groupNames = Groups.Names
+            .Where(g => (groups & (ulong)g.Bit) != 0 && g.Name != "all")
+            .Select(g => g.Name)
+            .ToArray();
         var status = link == IfFlags.LinkStateUp ? "active" : "no carrier";
 
         io.Out(string.Create(CultureInfo.InvariantCulture,
@@ -214,6 +219,15 @@ public static class Ifconfig
 
         io.Out("\tmedia: Ethernet 10Gbase-T (10Gbase-T <full-duplex>)");
         io.Out($"\tstatus: {status}");
-        return new { name, flags = words, ether = mac, groups = groupNames, status, index = (int)index, address = KAddr.Format(ifp) };
+        return new
+        {
+            name,
+            flags = words,
+            ether = mac,
+            groups = groupNames,
+            status,
+            index = (int)index,
+            address = KAddr.Format(ifp),
+        };
     }
 }

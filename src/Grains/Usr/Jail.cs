@@ -10,7 +10,8 @@ public static class Jail
     private const string Usage =
         "usage: jail [-dhilqv] [-J jid_file] [-u username] [-U username] -[cmr] param=value ... [command=command ...]";
 
-    private static readonly string[] Ignored = ["path", "host.hostname", "ip4", "ip6", "allow.raw_sockets", "children.max"];
+    private static readonly string[] Ignored = ["path", "host.hostname", "ip4", "ip6", "allow.raw_sockets",
+        "children.max"];
 
     /// <summary>jail -c params... | jail -r jail...</summary>
     public static async Task<int> Main(KThread td, string[] args, ProcIo io)
@@ -126,10 +127,13 @@ public static class Jail
         {
             // jail(8) runs "ifconfig X vnet J" for each interface; a failure removes the new jail.
             var ifp = await (await td.Vnet(td.CurVnet)).FindByName(ifname);
-            var moved = ifp == 0 ? Errno.ENXIO : await Syscalls.Ioctl(td, Syscalls.SIOCSIFVNET, () => IfNet.if_vmove_loan(td, ifp, name));
+            var moved = ifp == 0
+                ? Errno.ENXIO
+                : await Syscalls.Ioctl(td, Syscalls.SIOCSIFVNET, () => IfNet.if_vmove_loan(td, ifp, name));
             if (moved != 0)
             {
-                io.Err(ifp == 0 ? $"ifconfig: interface {ifname} does not exist" : $"ifconfig: SIOCSIFVNET: {Errno.Text(moved)}");
+                io.Err(ifp == 0 ? $"ifconfig: interface {ifname} does not exist"
+                    : $"ifconfig: SIOCSIFVNET: {Errno.Text(moved)}");
                 io.Err($"jail: {name}: /sbin/ifconfig {ifname} vnet {name}: failed");
                 using (Syscalls.Enter(td, "sys_jail_remove"))
                 {

@@ -24,7 +24,8 @@ public static class Jexec
         var command = args[1..];
         if (command[0] == "sleep")
         {
-            if (command.Length != 2 || !int.TryParse(command[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            if (command.Length != 2 || !int.TryParse(command[1], NumberStyles.None, CultureInfo.InvariantCulture,
+                out var seconds))
             {
                 await KernJail.exit1(td, td.Prison);
                 io.Err("usage: sleep number[unit] [...]");

@@ -75,7 +75,8 @@ public static class Jls
         io.Out("   JID  IP Address      Hostname                      Path");
         foreach (var (entry, _) in rows)
         {
-            io.Out(string.Create(CultureInfo.InvariantCulture, $"{entry.Jid,6}  {"",-15} {Clip(entry.Name, 29),-29} /"));
+            io.Out(string.Create(CultureInfo.InvariantCulture,
+                $"{entry.Jid,6}  {"",-15} {Clip(entry.Name, 29),-29} /"));
         }
 
         return 0;

@@ -56,7 +56,8 @@ public static class Sysctl
                 continue;
             }
 
-            if (oid.StartsWith(FailPrefix, StringComparison.Ordinal) && FailPointNames.IsKnown(oid[FailPrefix.Length..]))
+            if (oid.StartsWith(FailPrefix, StringComparison.Ordinal)
+                && FailPointNames.IsKnown(oid[FailPrefix.Length..]))
             {
                 var fp = oid[FailPrefix.Length..];
                 if (value is null)

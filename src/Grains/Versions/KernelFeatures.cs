@@ -11,10 +11,15 @@ public sealed record KernelFeatures
     /// <summary>The version these features describe.</summary>
     public required string Version { get; init; }
 
-    /// <summary>r368020: <c>vnet_if_return</c> unlinks every foreign ifnet under <c>IFNET_WLOCK</c> before moving any.</summary>
+    /// <summary>
+    /// r368020: <c>vnet_if_return</c> unlinks every foreign ifnet under <c>IFNET_WLOCK</c> before moving any.
+    /// </summary>
     public bool CollectForeignFirst { get; init; }
 
-    /// <summary>r368237: <c>ifnet_detach_sxlock</c> around destroy, <c>if_detach</c>, each return move and <c>vnet</c>/<c>-vnet</c>.</summary>
+    /// <summary>
+    /// r368237: <c>ifnet_detach_sxlock</c> around destroy, <c>if_detach</c>, each return move and
+    /// <c>vnet</c>/<c>-vnet</c>.
+    /// </summary>
     public bool DetachSxLock { get; init; }
 
     /// <summary>epair-2021: <c>epair_qflush</c> no longer reads the softc.</summary>

@@ -124,10 +124,12 @@ internal static class OtlpJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteNano(Utf8JsonWriter writer, string name, ulong value) =>
+    /// <summary>Writes a nanosecond time as OTLP JSON spells it: a decimal string.</summary>
+    public static void WriteNano(Utf8JsonWriter writer, string name, ulong value) =>
         writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
 
-    private static void WriteAttributes(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> attributes)
+    /// <summary>Writes an OTLP <c>attributes</c> array.</summary>
+    public static void WriteAttributes(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> attributes)
     {
         writer.WriteStartArray("attributes");
         foreach (var (key, value) in attributes)

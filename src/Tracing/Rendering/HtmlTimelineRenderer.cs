@@ -24,8 +24,8 @@ internal static class HtmlTimelineRenderer
                          padding: 4px 6px; text-align: left; }
         table.lanes td { border-left: 1px solid #d6dbe4; padding: 1px 6px; vertical-align: top;
                          white-space: pre; overflow: hidden; text-overflow: ellipsis; }
-        td.gutter { width: 1.6em; text-align: center; border-left: none; font-weight: bold; }
-        td.time, th.time { width: 7em; text-align: right; color: #666; }
+        th.gutter, td.gutter { width: 1.6em; text-align: center; border-left: none; font-weight: bold; }
+        td.time, table.lanes th.time { width: 7em; text-align: right; color: #666; }
         tr.window td { background: #fff4e5; }
         tr.window td.gutter { border-left: 3px solid #e07b00; }
         .ev { cursor: default; }

@@ -8,7 +8,7 @@ using JailCluster.Kernel.Sync;
 using JailCluster.Panics;
 
 /// <summary>A booted host, driven the way a user drives one: command lines in, output and status out.</summary>
-public sealed class SimHost(IClusterClient client, string name, HostInfo info)
+public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
 {
     private static int _counter;
 
@@ -45,7 +45,9 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo info)
         return r.Stdout;
     }
 
-    /// <summary>An epair in a persistent vnet jail, as the 2019 test helper built it; returns the a-side name.</summary>
+    /// <summary>
+    /// An epair in a persistent vnet jail, as the 2019 test helper built it; returns the a-side name.
+    /// </summary>
     public async Task<string> VnetJailWithEpair(string jail, bool withProcess)
     {
         var a = (await Ok("ifconfig epair create")).Trim();
@@ -68,7 +70,8 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo info)
         Assert.True(await Grain.Settle(TimeSpan.FromSeconds(60)), $"host {Name} did not settle");
     }
 
-    /// <summary>The host's <c>ifnet_detach_sxlock</c>, read straight from kernel memory.</summary>
+    /// <summary>The host's <c>ifnet_detach_sxlock</c> in its first boot, read straight from kernel memory.</summary>
     public ISxLockGrain DetachSx =>
-        client.GetGrain<ISxLockGrain>(new KernelKey(Name, info.Generation, info.Boot!.Placement).Named("sx", "ifnet_detach_sxlock"));
+        client.GetGrain<ISxLockGrain>(
+            new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Named("sx", "ifnet_detach_sxlock"));
 }

@@ -119,7 +119,9 @@ public sealed class ErrorTests(KernelClusterFixture fixture)
         Assert.Equal("sh: frobnicate: not found\n", unknown.Stderr);
     }
 
-    /// <summary>A host with epair0 on the host, vnet jail alcatraz with its own epair0, and jail plain without a vnet.</summary>
+    /// <summary>
+    /// A host with epair0 on the host, vnet jail alcatraz with its own epair0, and jail plain without a vnet.
+    /// </summary>
     private async Task<SimHost> Prepared()
     {
         var host = await SimHost.Boot(Client, KernelVersion.Release121);

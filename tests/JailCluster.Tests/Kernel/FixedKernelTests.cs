@@ -36,6 +36,23 @@ public sealed class FixedKernelTests(KernelClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Epair2021SurvivesThe2019Ordering()
+    {
+        var host = await SimHost.Boot(Client, KernelVersion.Epair2021);
+        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
+        await host.Ok("sysctl debug.fail_point.a3=pause");
+        await host.Ok("jail -r alcatraz");
+        await host.Ok("fpwait a3");
+        var destroy = host.Run($"ifconfig {a} destroy");
+        Assert.Equal("ifconfig", Assert.Single(await host.DetachSx.WaitForWaiters(TimeSpan.FromSeconds(30))).Thread);
+        await host.Ok("sysctl debug.fail_point.a3=off");
+        Assert.Equal(0, (await destroy).ExitCode);
+        await host.Settle();
+        Assert.Null(await host.Grain.WaitForPanic(TimeSpan.Zero));
+        Assert.Empty(await host.Grain.Check());
+    }
+
+    [Fact]
     public async Task ResidualWindowStillPanicsR368237()
     {
         var host = await SimHost.Boot(Client, KernelVersion.R368237);

@@ -47,7 +47,8 @@ public sealed class KernelTraceTests(TracedClusterFixture fixture)
         Assert.Equal("epair_clone_destroy", store.Span.DisplayName);
         Assert.Equal("ifconfig", store.Span.GetTagItem(TelemetryNames.ThreadName));
 
-        var load = faulting.Events.Single(e => e.Name == TelemetryNames.Events.Load && Tag(e, TelemetryNames.MemField) == "if_softc");
+        var load = faulting.Events.Single(
+            e => e.Name == TelemetryNames.Events.Load && Tag(e, TelemetryNames.MemField) == "if_softc");
         Assert.Equal("0x0", Tag(load, TelemetryNames.MemValue));
         Assert.True(store.Event.Timestamp < load.Timestamp, "B5's store must come before A7's load");
 

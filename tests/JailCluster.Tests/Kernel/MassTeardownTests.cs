@@ -14,12 +14,12 @@ public sealed class MassTeardownTests(KernelClusterFixture fixture, ITestOutputH
 {
     private const int Hosts = 3;
     private const int JailsPerHost = 8;
-    private const int MaxRounds = 4;
+    private const int MaxRounds = 8;
 
     [Fact]
     public async Task CleanupOf2019PanicsA121Host()
     {
-        var hosts = await Task.WhenAll(Enumerable.Range(0, Hosts).Select(_ => Teardown2019(KernelVersion.Release121)));
+        var hosts = await Task.WhenAll(Enumerable.Range(0, Hosts).Select(_ => Teardown2019(KernelVersion.Release121, MaxRounds)));
         var panicked = 0;
         foreach (var host in hosts)
         {
@@ -38,7 +38,7 @@ public sealed class MassTeardownTests(KernelClusterFixture fixture, ITestOutputH
     [Fact]
     public async Task CleanupOf2019LeavesD56374Clean()
     {
-        var hosts = await Task.WhenAll(Enumerable.Range(0, Hosts).Select(_ => Teardown2019(KernelVersion.D56374)));
+        var hosts = await Task.WhenAll(Enumerable.Range(0, Hosts).Select(_ => Teardown2019(KernelVersion.D56374, 2)));
         foreach (var host in hosts)
         {
             Assert.Null(await host.Grain.WaitForPanic(TimeSpan.Zero));
@@ -48,14 +48,25 @@ public sealed class MassTeardownTests(KernelClusterFixture fixture, ITestOutputH
     }
 
     /// <summary>
-    /// Rounds of build-then-tear-down on one host until it panics or <see cref="MaxRounds"/> rounds ran
+    /// Rounds of build-then-tear-down on one host until it panics or <paramref name="rounds"/> rounds ran
     /// clean: each round gives the race one crossing of the two threads.
     /// </summary>
-    private async Task<SimHost> Teardown2019(string kernel)
+    private async Task<SimHost> Teardown2019(string kernel, int rounds)
     {
         var host = await SimHost.Boot(fixture.Client, kernel);
-        for (var round = 0; round < MaxRounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
+            // A round that ended without a panic can still have left damage behind (a freed epair relinked
+            // into vnet0, case 4): then the next round's epair create finds the name taken. That is the race
+            // too; name it, reboot, and go on.
+            var findings = await host.Grain.Check();
+            if (findings.Count > 0)
+            {
+                Assert.Equal(KernelVersion.Release121, kernel);
+                output.WriteLine($"{host.Name} damaged in round {round}: {string.Join(", ", findings.Select(f => f.Kind))}");
+                await host.Grain.Reboot();
+            }
+
             var pairs = new List<string>();
             for (var j = 0; j < JailsPerHost; j++)
             {

@@ -54,6 +54,23 @@ public sealed class TeardownRaceTests(KernelClusterFixture fixture)
     }
 
     [Fact]
+    public async Task CollectingFirstDoesNotCloseTheRaceOnR368020()
+    {
+        var host = await SimHost.Boot(Client, KernelVersion.R368020);
+        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
+        await host.Ok("sysctl debug.fail_point.a3=pause");
+        await host.Ok("jail -r alcatraz");
+        await host.Ok("fpwait a3");
+        Assert.Equal(0, (await host.Run($"ifconfig {a} destroy")).ExitCode);
+        await host.Ok("sysctl debug.fail_point.a3=off");
+
+        var panic = await host.WaitForPanic();
+        Assert.NotNull(panic);
+        Assert.Equal(0x40UL, panic.FaultAddress);
+        Assert.Equal(TaskqStack, panic.Frames);
+    }
+
+    [Fact]
     public async Task DestroyDuringSynchronousJailRemovePanicsInTheJailThread()
     {
         var host = await SimHost.Boot(Client, KernelVersion.Release121);
