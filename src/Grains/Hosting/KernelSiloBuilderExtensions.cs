@@ -1,6 +1,7 @@
 namespace JailCluster.Kernel.Hosting;
 
 using JailCluster.Kernel.Bench;
+using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,9 @@ public static class KernelSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FailPointMirror>();
         builder.Services.AddPlacementDirector<KernelPlacementStrategy, KernelPlacementDirector>();
+        builder.Services.AddPlacementDirector<OldestSiloPlacementStrategy, OldestSiloPlacementDirector>();
         builder.AddMemoryGrainStorage(Hosts.PanicLogGrain.StorageName);
         builder.Services.AddHostedService<SiloLossWatcher>();
 

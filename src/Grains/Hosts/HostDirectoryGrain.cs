@@ -1,10 +1,13 @@
 namespace JailCluster.Kernel.Hosts;
 
+using JailCluster.Kernel.Placement;
 /// <inheritdoc cref="IHostDirectoryGrain" />
-public sealed class HostDirectoryGrain : Grain, IHostDirectoryGrain
+/// <remarks>Kept in the same grain storage as the panic log, so it outlives the silo that holds it there too.</remarks>
+[Reentrant, OldestSiloPlacement]
+public sealed class HostDirectoryGrain(
+    [PersistentState("hosts", PanicLogGrain.StorageName)] IPersistentState<HostDirectoryState> state)
+    : Grain, IHostDirectoryGrain
 {
-    private readonly SortedSet<string> _hosts = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -13,12 +16,17 @@ public sealed class HostDirectoryGrain : Grain, IHostDirectoryGrain
     }
 
     /// <inheritdoc />
-    public Task Register(string host)
+    public async Task Register(string host, HostRecord boot)
     {
-        _hosts.Add(host);
-        return Task.CompletedTask;
+        state.State.Hosts[host] = boot;
+        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> Hosts() => Task.FromResult<IReadOnlyList<string>>(_hosts.ToArray());
+    public Task<HostRecord?> LastBoot(string host) =>
+        Task.FromResult(state.State.Hosts.TryGetValue(host, out var boot) ? boot : null);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> Hosts() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Hosts.Keys.Order(StringComparer.Ordinal).ToArray());
 }

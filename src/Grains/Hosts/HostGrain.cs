@@ -1,5 +1,6 @@
 namespace JailCluster.Kernel.Hosts;
 
+using System.Globalization;
 using JailCluster.Commands;
 using JailCluster.Hosts;
 using JailCluster.Kernel.Check;
@@ -23,6 +24,22 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
     private readonly List<(HostState State, TaskCompletionSource Reached)> _watchers = [];
 
     /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A host stays active from its first boot on, so a host the directory knows that activates again lost
+        // its grain with a silo: the machine's power and console died, and with them which boot was current.
+        var name = this.GetPrimaryKeyString();
+        if (await GrainFactory.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey).LastBoot(name) is { } last)
+        {
+            _options = last.Options;
+            _generation = last.Generation;
+            _crash = "the host's own grain was on a silo which died before "
+                + time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            DelayDeactivation(Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<HostInfo> Boot(BootOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +53,13 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         if (_context is { } old)
         {
             await Discard(old);
+        }
+        else if (_crash is not null && _options is { } lost)
+        {
+            // Threads of the lost boot may still run on the silos that survived: stop them.
+            await GrainFactory.GetGrain<IKernelGrain>(
+                new KernelKey(this.GetPrimaryKeyString(), _generation, lost.Placement).Named("kernel", "globals"))
+                .Retire();
         }
 
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -67,7 +91,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
 
         _context = k;
         _crash = null;
-        await GrainFactory.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey).Register(boot.Host);
+        await GrainFactory.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey)
+            .Register(boot.Host, new HostRecord(options, _generation));
         var info = await GetInfo();
         Notify(info.State);
         return info;
@@ -83,7 +108,13 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         var name = this.GetPrimaryKeyString();
         if (_context is null)
         {
-            return new HostInfo { Name = name, State = HostState.Down, Generation = _generation };
+            return _crash is null
+                ? new HostInfo { Name = name, State = HostState.Down, Generation = _generation }
+                : new HostInfo
+                {
+                    Name = name, State = HostState.Crashed, CrashReason = _crash, Boot = _options,
+                    Generation = _generation,
+                };
         }
 
         var panic = _crash is null ? await _context.Kernel.PanicState() : null;
@@ -104,15 +135,15 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
     {
         ArgumentNullException.ThrowIfNull(argv);
         var name = this.GetPrimaryKeyString();
+        if (_crash is not null)
+        {
+            return CommandResult.Fail($"jailctl: host {name} crashed: {_crash}; reboot it first\n", 1, "ECRASHED");
+        }
+
         if (_context is not { } k)
         {
             return CommandResult.Fail($"jailctl: host {name} is not booted (jailctl host boot {name})\n", 1,
                 "EHOSTDOWN");
-        }
-
-        if (_crash is not null)
-        {
-            return CommandResult.Fail($"jailctl: host {name} crashed: {_crash}; reboot it first\n", 1, "ECRASHED");
         }
 
         if (argv.Count == 0)

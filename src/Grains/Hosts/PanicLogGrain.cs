@@ -1,14 +1,15 @@
 namespace JailCluster.Kernel.Hosts;
 
+using JailCluster.Kernel.Placement;
 using JailCluster.Panics;
 
 /// <inheritdoc cref="IPanicLogGrain" />
 /// <remarks>
-/// The log lives in the grain storage named <see cref="StorageName"/>: memory by default, so it survives the
-/// loss of any silo but the one holding it; Redis when the silo is configured with Redis, so it survives that
-/// too.
+/// The log is active on the oldest silo and lives in the grain storage named <see cref="StorageName"/>: memory by
+/// default, so it survives the loss of any other silo; Redis when the silo is configured with Redis, so it
+/// survives the loss of the oldest one too.
 /// </remarks>
-[Reentrant]
+[Reentrant, OldestSiloPlacement]
 public sealed class PanicLogGrain(
     [PersistentState("log", PanicLogGrain.StorageName)] IPersistentState<PanicLogState> state) : Grain, IPanicLogGrain
 {

@@ -7,7 +7,8 @@ using JailCluster.Panics;
 /// <summary>
 /// The globals of one boot: <c>allprison</c>, pid allocation, the fail point table, the panic state, the
 /// console, and the zone table the checker walks. Reentrant, and no method awaits another grain; the
-/// waits (a paused fail point) wait on this grain's own state.
+/// waits (a paused fail point) wait on this grain's own state. Changes to the fail point table and the halt
+/// are pushed to each silo's <see cref="IFailPointMirror"/> before the call that made them returns.
 /// </summary>
 [Alias("jc.IKernelGrain")]
 public interface IKernelGrain : IGrainWithStringKey
@@ -66,6 +67,13 @@ public interface IKernelGrain : IGrainWithStringKey
     /// <summary>Evaluates a fail point before a step; also tells a thread that the host has halted.</summary>
     [Alias("Step")]
     Task<FailDecision> Step(string failPoint, LockWaiter thread, string function);
+
+    /// <summary>
+    /// Subscribes a silo's mirror to this boot's armed fail points and halt, and returns the state it starts
+    /// from; every later change is pushed to it.
+    /// </summary>
+    [Alias("Subscribe")]
+    Task<FailPointMirrorState> Subscribe(IFailPointMirror mirror);
 
     /// <summary>
     /// Waits while <paramref name="thread"/> is paused at <paramref name="failPoint"/>; true once released.

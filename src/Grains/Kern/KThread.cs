@@ -110,6 +110,20 @@ public sealed class KThread
     public async Task<int> FailPoint(string name)
     {
         var kernel = K.Kernel;
+        if (K.Mirror is { } mirror)
+        {
+            var state = await mirror.Get(kernel);
+            if (state.Halted)
+            {
+                throw new KernelHaltException();
+            }
+
+            if (!state.IsArmed(name))
+            {
+                return 0;
+            }
+        }
+
         var d = await kernel.Step(name, Who, Function);
         if (d.Action == "continue")
         {
@@ -365,7 +379,10 @@ public sealed class KThread
     /// <summary>Stops here when another CPU panicked.</summary>
     public async Task CheckHalted()
     {
-        if (await K.Kernel.PanicState() is not null)
+        var halted = K.Mirror is { } mirror
+            ? (await mirror.Get(K.Kernel)).Halted
+            : await K.Kernel.PanicState() is not null;
+        if (halted)
         {
             throw new KernelHaltException();
         }

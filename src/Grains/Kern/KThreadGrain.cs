@@ -1,6 +1,7 @@
 namespace JailCluster.Kernel.Kern;
 
 using System.Diagnostics;
+using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Placement;
 
 /// <summary>
@@ -8,7 +9,7 @@ using JailCluster.Kernel.Placement;
 /// <c>swi6: task queue</c> (process 12, intr) for <c>taskqueue_swi</c>. Woken one-way, it runs its queue dry.
 /// </summary>
 [KernelPlacement]
-public sealed class KThreadGrain(TimeProvider time) : Grain, IKThreadGrain
+public sealed class KThreadGrain(TimeProvider time, FailPointMirror mirror) : Grain, IKThreadGrain
 {
     private bool _dead;
 
@@ -32,7 +33,7 @@ public sealed class KThreadGrain(TimeProvider time) : Grain, IKThreadGrain
             return;
         }
 
-        var k = new KernelContext(boot, GrainFactory, time);
+        var k = new KernelContext(boot, GrainFactory, time, mirror);
         var isThread = queue == SubrTaskqueue.Thread;
         var td = isThread ? new KThread(k, "thread taskq", 0, 100008) : new KThread(k, "swi6: task queue", 12, 100012);
         using var trampoline = td.Enter("fork_trampoline", span: false);

@@ -1,5 +1,6 @@
 namespace JailCluster.Kernel.Kern;
 
+using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Memory;
 using JailCluster.Kernel.Net;
 using JailCluster.Kernel.Sync;
@@ -12,11 +13,12 @@ using JailCluster.Kernel.Versions;
 public sealed class KernelContext
 {
     /// <summary>Creates the context of a boot.</summary>
-    public KernelContext(KernelBoot boot, IGrainFactory grains, TimeProvider time)
+    public KernelContext(KernelBoot boot, IGrainFactory grains, TimeProvider time, FailPointMirror? mirror = null)
     {
         Boot = boot;
         Grains = grains;
         Time = time;
+        Mirror = mirror;
         Key = new KernelKey(boot.Host, boot.Generation, boot.Options.Placement);
         Features = KernelFeatures.For(boot.Options.Kernel);
     }
@@ -32,6 +34,11 @@ public sealed class KernelContext
 
     /// <summary>Grain factory.</summary>
     public IGrainFactory Grains { get; }
+
+    /// <summary>
+    /// The silo's copy of the boot's armed fail points and halt; without it every step asks the kernel grain.
+    /// </summary>
+    public FailPointMirror? Mirror { get; }
 
     /// <summary>Clock.</summary>
     public TimeProvider Time { get; }

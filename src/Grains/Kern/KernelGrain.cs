@@ -1,5 +1,6 @@
 namespace JailCluster.Kernel.Kern;
 
+using System.Collections.Frozen;
 using System.Globalization;
 using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Placement;
@@ -17,6 +18,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     private readonly List<ulong> _zone = [];
     private readonly Queue<string> _msgbuf = new();
     private readonly Dictionary<int, BlockedThread> _blocked = [];
+    private readonly HashSet<IFailPointMirror> _mirrors = [];
     private readonly TaskCompletionSource _halted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private KernelBoot? _boot;
     private PanicReport? _panic;
@@ -24,6 +26,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     private int _nextJid = 1;
     private int _nextPid = 1000;
     private int _panicSeq;
+    private long _mirrorVersion;
     private bool _retired;
 
     /// <inheritdoc />
@@ -174,12 +177,12 @@ public sealed class KernelGrain : Grain, IKernelGrain
     }
 
     /// <inheritdoc />
-    public Task<(string? Old, string? Error)> SetFailPoint(string name, string expression)
+    public async Task<(string? Old, string? Error)> SetFailPoint(string name, string expression)
     {
         var terms = FailPointSpec.Parse(expression, out var error);
         if (terms is null)
         {
-            return Task.FromResult<(string?, string?)>((null, error));
+            return (null, error);
         }
 
         var fp = State(name);
@@ -191,7 +194,15 @@ public sealed class KernelGrain : Grain, IKernelGrain
         fp.Paused.Clear();
         fp.Released.TrySetResult();
         fp.Released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return Task.FromResult<(string?, string?)>((old, null));
+        await Publish();
+        return (old, null);
+    }
+
+    /// <inheritdoc />
+    public Task<FailPointMirrorState> Subscribe(IFailPointMirror mirror)
+    {
+        _mirrors.Add(mirror);
+        return Task.FromResult(MirrorState());
     }
 
     /// <inheritdoc />
@@ -230,11 +241,11 @@ public sealed class KernelGrain : Grain, IKernelGrain
     }
 
     /// <inheritdoc />
-    public Task<bool> Panic(PanicReport report)
+    public async Task<bool> Panic(PanicReport report)
     {
         if (_panic is not null || _retired)
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         _panic = report;
@@ -251,7 +262,8 @@ public sealed class KernelGrain : Grain, IKernelGrain
             fp.Released.TrySetResult();
         }
 
-        return Task.FromResult(true);
+        await Publish();
+        return true;
     }
 
     /// <inheritdoc />
@@ -283,7 +295,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
         Task.FromResult<IReadOnlyList<BlockedThread>>(_blocked.Values.OrderBy(b => b.Pid).ThenBy(b => b.Tid).ToArray());
 
     /// <inheritdoc />
-    public Task Retire()
+    public async Task Retire()
     {
         _retired = true;
         foreach (var fp in _failPoints.Values)
@@ -292,7 +304,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
             fp.Released.TrySetResult();
         }
 
-        return Task.CompletedTask;
+        await Publish();
     }
 
     /// <inheritdoc />
@@ -300,6 +312,38 @@ public sealed class KernelGrain : Grain, IKernelGrain
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{_boot?.Host}-{_boot?.Generation}-{++_panicSeq}");
         return Task.FromResult(id);
+    }
+
+    private FailPointMirrorState MirrorState() => new(
+        ++_mirrorVersion,
+        _failPoints.Where(f => f.Value.Terms.Count > 0).Select(f => f.Key).ToFrozenSet(StringComparer.Ordinal),
+        _panic is not null || _retired);
+
+    // Tells every subscribed silo; a silo that cannot be told is gone, and so are its threads.
+    private async Task Publish()
+    {
+        var state = MirrorState();
+        var key = this.GetPrimaryKeyString();
+        var mirrors = _mirrors.ToArray();
+        var told = await Task.WhenAll(mirrors.Select(async m =>
+        {
+            try
+            {
+                await m.Update(key, state);
+                return true;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                return false;
+            }
+        }));
+        for (var i = 0; i < mirrors.Length; i++)
+        {
+            if (!told[i])
+            {
+                _mirrors.Remove(mirrors[i]);
+            }
+        }
     }
 
     private void Log(string line)

@@ -1,6 +1,7 @@
 namespace JailCluster.Kernel.Kern;
 
 using System.Diagnostics;
+using JailCluster.Kernel.Fail;
 using System.Globalization;
 using JailCluster.Commands;
 using JailCluster.Kernel.Placement;
@@ -10,7 +11,7 @@ using JailCluster.Telemetry;
 
 /// <inheritdoc cref="IProcGrain" />
 [KernelPlacement]
-public sealed class ProcGrain(TimeProvider time) : Grain, IProcGrain, IProcess
+public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain, IProcGrain, IProcess
 {
     private KThread? _sleeper;
     private ulong _prison;
@@ -29,7 +30,7 @@ public sealed class ProcGrain(TimeProvider time) : Grain, IProcGrain, IProcess
             return CommandResult.Fail("exec: nothing to run\n", 127);
         }
 
-        var k = new KernelContext(boot, GrainFactory, time);
+        var k = new KernelContext(boot, GrainFactory, time, mirror);
         var comm = Path.GetFileName(start.Argv[0]);
         var td = new KThread(k, comm, pid, 100000 + pid);
         var io = new ProcIo(start.Json);

@@ -1,0 +1,60 @@
+namespace JailCluster.Kernel.Fail;
+
+using System.Collections.Concurrent;
+using JailCluster.Kernel.Kern;
+
+/// <summary>
+/// One per silo. A kernel thread reads here, without a grain call, whether the step it is at has an armed fail
+/// point and whether its host has halted; only an armed fail point costs a call to the kernel grain. The first
+/// thread of a boot on this silo subscribes, and from then on the kernel grain pushes every change before the
+/// <c>sysctl</c> that made it returns, so a thread never misses a fail point that was set before it got there.
+/// </summary>
+public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
+{
+    private readonly ConcurrentDictionary<string, FailPointMirrorState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _subscriptions = new(StringComparer.Ordinal);
+    private IFailPointMirror? _reference;
+
+    /// <summary>The state of the boot whose globals live in <paramref name="kernel"/>.</summary>
+    public ValueTask<FailPointMirrorState> Get(IKernelGrain kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        var key = kernel.GetPrimaryKeyString();
+        return _states.TryGetValue(key, out var state) ? ValueTask.FromResult(state) : Subscribe(kernel, key);
+    }
+
+    /// <inheritdoc />
+    public Task Update(string kernel, FailPointMirrorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _states.AddOrUpdate(kernel, state, (_, held) => held.Version >= state.Version ? held : state);
+        return Task.CompletedTask;
+    }
+
+    // Orleans makes an observer reference only outside every grain's context, so make it on the thread pool.
+    private Task<IFailPointMirror> Reference() => _reference is { } made ? Task.FromResult(made) : Task.Run(() =>
+    {
+        lock (_states)
+        {
+            return _reference ??= grains.CreateObjectReference<IFailPointMirror>(this);
+        }
+    });
+
+    private async ValueTask<FailPointMirrorState> Subscribe(IKernelGrain kernel, string key)
+    {
+        var subscription = _subscriptions.GetOrAdd(key, _ => new Lazy<Task>(async () =>
+            await Update(key, await kernel.Subscribe(await Reference()))));
+        try
+        {
+            await subscription.Value;
+        }
+        catch
+        {
+            // Let the next thread try again rather than remember a failed subscription for ever.
+            _subscriptions.TryRemove(key, out _);
+            throw;
+        }
+
+        return _states[key];
+    }
+}
