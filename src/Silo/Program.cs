@@ -2,6 +2,7 @@ using System.Net;
 using JailCluster.Kernel.Hosting;
 using JailCluster.Kernel.Hosts;
 using JailCluster.OrleansDashboard;
+using JailCluster.Security;
 using JailCluster.Silo;
 using JailCluster.Tracing.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -9,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 // Short switches for the settings jailctl passes; anything else can be given as --Silo:Name=value,
 // as Silo__Name in the environment, or in appsettings.json beside the silo.
@@ -51,9 +54,13 @@ catch (InvalidOperationException e)
 
 options.RedisConnectionString = builder.Configuration["Clustering:Redis"];
 var validation = new SiloHostOptionsValidator().Validate(null, options);
-if (validation.Failed)
+var failures = validation.Failed ? validation.Failures.ToList() : [];
+var tlsOptions = new ClusterTlsOptions();
+builder.Configuration.GetSection(ClusterTlsOptions.SectionName).Bind(tlsOptions);
+using var tls = ClusterTls.Load(tlsOptions, failures);
+if (failures.Count > 0)
 {
-    foreach (var failure in validation.Failures)
+    foreach (var failure in failures)
     {
         Console.Error.WriteLine($"JailCluster.Silo: invalid configuration: {failure}");
     }
@@ -91,13 +98,21 @@ builder.UseOrleans(silo =>
     }
 
     silo.Configure<SiloOptions>(silo => silo.SiloName = options.EffectiveName);
+
+    // Mutual TLS on every silo and gateway connection when Tls:CertificateFile is set.
+    tls?.Apply(silo);
     silo.AddActivityPropagation();
     silo.AddJailClusterKernel();
     if (options.RedisConnectionString is { } panicStore)
     {
         // Recorded panics outlive the silo that held the log only if the log lives outside the silos.
-        silo.AddRedisGrainStorage(PanicLogGrain.StorageName, redis =>
-            redis.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(panicStore));
+        // Orleans' own serializer, which the stored types are generated for: the default JSON one writes an
+        // object shared by two records as a reference that it then cannot read back.
+        silo.AddRedisGrainStorage(PanicLogGrain.StorageName, redis => redis.Configure<IServiceProvider>((o, services) =>
+        {
+            o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(panicStore);
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        }));
     }
 
     // Off unless OrleansDashboard:Enabled; loopback only.

@@ -21,9 +21,16 @@ public sealed class SiloHostOptions
 
     /// <summary>
     /// The loopback or machine address the silo listens on and advertises. Default: <c>127.0.0.1</c>. Localhost
-    /// clustering always uses 127.0.0.1; set a routable address only together with Redis clustering.
+    /// clustering always uses 127.0.0.1; a routable address needs Redis clustering and
+    /// <see cref="AllowExternalAddress"/>.
     /// </summary>
     public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Lets the silo listen on an address other than loopback, where other machines can reach its silo and gateway
+    /// ports. Default: false, and a silo asked for such an address refuses to start.
+    /// </summary>
+    public bool AllowExternalAddress { get; set; }
 
     /// <summary>Silo-to-silo port. Default: 11111.</summary>
     public int SiloPort { get; set; } = 11111;

@@ -29,9 +29,23 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             failures.Add("Silo:ServiceId must not be empty");
         }
 
-        if (!System.Net.IPAddress.TryParse(options.Address, out _))
+        if (!System.Net.IPAddress.TryParse(options.Address, out var address))
         {
             failures.Add($"Silo:Address must be an IP address, not '{options.Address}'");
+        }
+        else if (!System.Net.IPAddress.IsLoopback(address))
+        {
+            // Nothing leaves the machine unless the operator says so, and then only where Orleans can follow.
+            if (!options.AllowExternalAddress)
+            {
+                failures.Add($"Silo:Address {options.Address} is not a loopback address; " +
+                    "set Silo:AllowExternalAddress=true to listen where other machines can connect");
+            }
+            else if (options.RedisConnectionString is null)
+            {
+                failures.Add($"Silo:Address {options.Address} needs Clustering:Redis " +
+                    "(localhost clustering listens on 127.0.0.1 only)");
+            }
         }
 
         if (options.WatchPid < 0)

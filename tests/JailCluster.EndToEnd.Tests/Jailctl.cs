@@ -19,6 +19,16 @@ public static class Jailctl
     /// <summary>As <see cref="RunAsync(string, string[])"/>, failing the test after <paramref name="timeout"/>.</summary>
     public static async Task<JailctlResult> RunAsync(string home, TimeSpan timeout, params string[] args)
     {
+        using var process = Start(home, args, onError: null);
+        return await process.WaitAsync(timeout);
+    }
+
+    /// <summary>
+    /// Starts <c>jailctl ARGS</c> and returns at once; <paramref name="onError"/> sees each line of standard error as
+    /// it comes, so a test can act when the command reports that it reached a phase.
+    /// </summary>
+    public static JailctlProcess Start(string home, IReadOnlyList<string> args, Action<string>? onError)
+    {
         Assert.True(File.Exists(Path), $"jailctl is not built at {Path}");
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -38,23 +48,7 @@ public static class Jailctl
         start.Environment["JAILCLUSTER_WATCH_PID"] =
             Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("JAILCLUSTER_REDIS");
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"jailctl {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
-        }
-
-        return new JailctlResult(process.ExitCode, await stdout, await stderr, string.Join(' ', args));
+        return new JailctlProcess(Process.Start(start)!, string.Join(' ', args), onError);
     }
 
     private static string DotnetHost() =>

@@ -24,6 +24,9 @@ public static class ExitCodes
     /// <summary>EX_UNAVAILABLE: no cluster is running, or it cannot be reached.</summary>
     public const int Unavailable = 69;
 
+    /// <summary>EX_CONFIG: a setting (such as a TLS certificate file) is wrong.</summary>
+    public const int Config = 78;
+
     /// <summary>Stopped by SIGINT, as a shell reports it.</summary>
     public const int Interrupted = 130;
 }

@@ -1,5 +1,6 @@
 namespace JailCluster.Client.Cli;
 
+using System.Runtime.InteropServices;
 using JailCluster.Client.Cluster;
 using JailCluster.Client.Commands;
 using JailCluster.Tracing.Hosting;
@@ -28,6 +29,16 @@ public static class Jailctl
         }
 
         Console.CancelKeyPress += OnCancel;
+
+        // SIGTERM (a service manager, a test harness, kill) stops a command the way Ctrl-C does.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            if (context?.HandlesInterrupt == true && !interrupt.IsCancellationRequested)
+            {
+                signal.Cancel = true;
+                interrupt.Cancel();
+            }
+        });
         TracerProvider? tracing = null;
         try
         {

@@ -3,6 +3,7 @@ namespace JailCluster.Client.Cluster;
 using System.Diagnostics;
 using JailCluster.Client.Cli;
 using JailCluster.Client.Output;
+using JailCluster.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,14 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>Names the cluster id to join with <see cref="RedisVariable"/>. Default: jailcluster.</summary>
     public const string ClusterIdVariable = "JAILCLUSTER_CLUSTER_ID";
+
+    /// <summary>The environment variables that ask for TLS, as the silo reads them from its environment.</summary>
+    public static readonly (string Variable, string Setting)[] TlsVariables =
+    [
+        ("JAILCLUSTER_Tls__CertificateFile", "Tls:CertificateFile"),
+        ("JAILCLUSTER_Tls__CertificatePassword", "Tls:CertificatePassword"),
+        ("JAILCLUSTER_Tls__CaFile", "Tls:CaFile"),
+    ];
 
     private readonly IHost host;
 
@@ -49,9 +58,10 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         var watch = Stopwatch.StartNew();
         Exception? last = null;
+        var tls = LoadTls();
         while (true)
         {
-            var host = Build(state);
+            var host = Build(state, tls);
             try
             {
                 await host.StartAsync(cancellationToken);
@@ -121,7 +131,23 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await DisposeQuietly(host);
 
-    private static IHost Build(ClusterState state)
+    // The same settings as the silo's, from the same environment variables, so that one environment serves both.
+    private static ClusterTls? LoadTls()
+    {
+        var options = new ClusterTlsOptions
+        {
+            CertificateFile = Environment.GetEnvironmentVariable(TlsVariables[0].Variable),
+            CertificatePassword = Environment.GetEnvironmentVariable(TlsVariables[1].Variable),
+            CaFile = Environment.GetEnvironmentVariable(TlsVariables[2].Variable),
+        };
+        var failures = new List<string>();
+        var tls = ClusterTls.Load(options, failures);
+        return failures.Count == 0
+            ? tls
+            : throw new JailctlException($"invalid configuration: {failures[0]}", ExitCodes.Config);
+    }
+
+    private static IHost Build(ClusterState state, ClusterTls? tls)
     {
         var settings = new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] };
         var builder = Host.CreateApplicationBuilder(settings);
@@ -143,6 +169,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.UseLocalhostClustering(gateways, state.ServiceId, state.ClusterId);
             }
 
+            tls?.Apply(client);
             client.AddActivityPropagation();
         });
         return builder.Build();

@@ -46,10 +46,11 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         try
         {
             var primary = await StartOneAsync(
-                dotnet, silo, clusterId, redis, 0, ports[0], ports[1], ports[0], cancellationToken);
+                dotnet, silo, clusterId, redis, "silo0", ports[0], ports[1], ports[0], cancellationToken);
             started.Add(primary);
             var others = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => StartOneAsync(
-                dotnet, silo, clusterId, redis, i, ports[2 * i], ports[(2 * i) + 1], ports[0], cancellationToken)));
+                dotnet, silo, clusterId, redis, $"silo{i}", ports[2 * i], ports[(2 * i) + 1], ports[0],
+                cancellationToken)));
             started.AddRange(others);
         }
         catch
@@ -83,6 +84,66 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         return outcomes;
     }
 
+    /// <summary>
+    /// Starts again the silo <paramref name="name"/> of the running cluster, which has exited (killed, crashed or
+    /// stopped), on its old ports, and returns once it is active in membership again.
+    /// </summary>
+    public async Task<LocalSilo> StartAsync(string name, CancellationToken cancellationToken)
+    {
+        var state = ReadRunning();
+        var old = Find(state, name);
+        if (ProcessControl.IsSilo(old.Pid, directory.Path))
+        {
+            throw new JailctlException($"{name} is running (pid {old.Pid})");
+        }
+
+        if (old.Primary)
+        {
+            throw new JailctlException(
+                $"{name} was the primary silo and held the membership table, which died with it; " +
+                "start the cluster again with 'jailctl cluster down' and 'jailctl cluster up'");
+        }
+
+        // The dead silo's state file still names its old pid; the new one announces itself by writing it anew.
+        File.Delete(directory.SiloFile(old.SiloPort));
+        var primaryPort = state.Silos.FirstOrDefault(s => s.Primary)?.SiloPort ?? old.SiloPort;
+        var restarted = await StartOneAsync(
+            SiloLocator.FindDotnet(), SiloLocator.FindSilo(), state.ClusterId, state.Redis, name, old.SiloPort,
+            old.GatewayPort, primaryPort, cancellationToken);
+        var updated = state with { Silos = [.. state.Silos.Select(s => s.Name == name ? restarted : s)] };
+        JsonOutput.WriteFile(directory.ClusterFile, updated);
+        await WaitForMembershipAsync(updated, cancellationToken);
+        return restarted;
+    }
+
+    /// <summary>Kills the silo <paramref name="name"/> with SIGKILL, as a machine dies: no goodbye to membership.</summary>
+    public async Task<LocalSilo> KillAsync(string name, CancellationToken cancellationToken)
+    {
+        var silo = Find(ReadRunning(), name);
+        if (!ProcessControl.SignalSilo(silo.Pid, directory.Path, ProcessControl.SigKill))
+        {
+            throw new JailctlException($"{name} is not running");
+        }
+
+        if (!await ProcessControl.WaitForExitAsync(silo.Pid, StopGrace, cancellationToken))
+        {
+            throw new JailctlException($"{name} (pid {silo.Pid}) is still running after SIGKILL");
+        }
+
+        return silo;
+    }
+
+    private ClusterState ReadRunning() =>
+        JsonOutput.ReadFile<ClusterState>(directory.ClusterFile)
+            ?? throw new JailctlException(
+                $"no cluster running (nothing started in {directory.Path}); start one with 'jailctl cluster up'",
+                ExitCodes.Unavailable);
+
+    private static LocalSilo Find(ClusterState state, string name) =>
+        state.Silos.FirstOrDefault(s => s.Name == name)
+            ?? throw new JailctlException(
+                $"no silo named '{name}' in this cluster (silos: {string.Join(", ", state.Silos.Select(s => s.Name))})");
+
     private async Task<IReadOnlyList<(LocalSilo Silo, string Outcome)>> StopAsync(
         IReadOnlyList<LocalSilo> silos, CancellationToken cancellationToken)
     {
@@ -103,13 +164,12 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         string silo,
         string clusterId,
         string? redis,
-        int index,
+        string name,
         int siloPort,
         int gatewayPort,
         int primaryPort,
         CancellationToken cancellationToken)
     {
-        var name = $"silo{index}";
         var log = Path.Combine(directory.LogsDirectory, $"{name}.log");
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
 
@@ -156,7 +216,7 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
                     Pid = record.Pid,
                     SiloPort = siloPort,
                     GatewayPort = gatewayPort,
-                    Primary = index == 0 && redis is null,
+                    Primary = siloPort == primaryPort && redis is null,
                     LogFile = log,
                 };
             }

@@ -4,11 +4,12 @@ using JailCluster.Client.Cli;
 using JailCluster.Client.Cluster;
 using JailCluster.Client.Output;
 
-/// <summary><c>jailctl cluster up|status|down</c>: the local cluster of silo processes.</summary>
+/// <summary><c>jailctl cluster up|status|down|kill|start|wait</c>: the local cluster of silo processes.</summary>
 public static class ClusterCommands
 {
     private const string Usage =
-        "cluster up [--silos N] [--redis CONNECTION] | cluster status [--json] [--grains] | cluster down";
+        "cluster up [--silos N] [--redis CONNECTION] | cluster status [--json] [--grains] | cluster down | " +
+        "cluster kill SILO | cluster start SILO | cluster wait ACTIVE [SECONDS]";
 
     /// <summary>Runs the subcommand in <paramref name="args"/>.</summary>
     public static Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args, bool json) =>
@@ -17,6 +18,9 @@ public static class ClusterCommands
             "up" => UpAsync(context, args.Skip(1).ToList()),
             "status" => StatusAsync(context, args.Skip(1).ToList(), json),
             "down" => DownAsync(context, args.Skip(1).ToList()),
+            "kill" => KillAsync(context, args.Skip(1).ToList()),
+            "start" => StartAsync(context, args.Skip(1).ToList()),
+            "wait" => WaitAsync(context, args.Skip(1).ToList()),
             "" => throw new UsageException($"usage: jailctl {Usage}"),
             var other => throw new UsageException($"unknown cluster command '{other}'; usage: jailctl {Usage}"),
         };
@@ -53,6 +57,74 @@ public static class ClusterCommands
 
         return ExitCodes.Ok;
     }
+
+    // A silo dying as a machine does (SIGKILL, no goodbye), for experiments with silo loss.
+    private static async Task<int> KillAsync(CommandContext context, List<string> args)
+    {
+        var options = ArgReader.Parse("cluster kill", args, [], []);
+        options.ExpectPositionals(1, "cluster kill SILO");
+        var silo = await new LocalCluster(context.State, context.Error).KillAsync(options.Positionals[0], context.Interrupt);
+        context.Out.WriteLine($"cluster: {silo.Name} (pid {silo.Pid}) killed");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> StartAsync(CommandContext context, List<string> args)
+    {
+        var options = ArgReader.Parse("cluster start", args, [], []);
+        options.ExpectPositionals(1, "cluster start SILO");
+        var silo = await new LocalCluster(context.State, context.Error)
+            .StartAsync(options.Positionals[0], context.Interrupt);
+        context.Out.WriteLine(
+            $"cluster: {silo.Name} up again (pid {silo.Pid}, silo port {silo.SiloPort}, gateway port {silo.GatewayPort})");
+        return ExitCodes.Ok;
+    }
+
+    // Until membership counts exactly ACTIVE active silos: after a kill, the dead one is declared dead only once
+    // the others have missed enough of its probes.
+    private static async Task<int> WaitAsync(CommandContext context, List<string> args)
+    {
+        const string usage = "cluster wait ACTIVE [SECONDS]";
+        var options = ArgReader.Parse("cluster wait", args, [], []);
+        if (options.Positionals.Count is < 1 or > 2)
+        {
+            throw new UsageException($"usage: jailctl {usage}");
+        }
+
+        var wanted = PositiveInt(options.Positionals[0], "ACTIVE", usage);
+        var seconds = options.Positionals.Count > 1 ? PositiveInt(options.Positionals[1], "SECONDS", usage) : 60;
+        await using var connection = await context.ConnectAsync();
+        var management = connection.Client.GetGrain<IManagementGrain>(0);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var active = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            try
+            {
+                active = (await management.GetHosts(onlyActive: true)).Count;
+            }
+            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            {
+                // The management grain was on the silo that went; it comes back elsewhere.
+            }
+
+            if (active == wanted)
+            {
+                context.Out.WriteLine($"cluster: {active} active silo{(active == 1 ? "" : "s")}");
+                return ExitCodes.Ok;
+            }
+
+            await Task.Delay(200, context.Interrupt);
+        }
+
+        context.Error.WriteLine($"jailctl: cluster wait: {active} active silos, not {wanted}, after {seconds} s");
+        return ExitCodes.Failure;
+    }
+
+    private static int PositiveInt(string text, string name, string usage) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) && value is > 0 and <= 100_000
+            ? value
+            : throw new UsageException($"cluster wait: {name} must be a positive number, not '{text}'; usage: jailctl {usage}");
 
     private static async Task<int> StatusAsync(CommandContext context, List<string> args, bool json)
     {

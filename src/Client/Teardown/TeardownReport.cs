@@ -29,6 +29,9 @@ public sealed record TeardownReport
     /// <summary>Jails on a host that panicked.</summary>
     public required int JailsLostWithPanic { get; init; }
 
+    /// <summary>Jails on a host that crashed: its kernel memory was on a silo that died.</summary>
+    public int JailsLostWithCrash { get; init; }
+
     /// <summary>Jails on a surviving host for which a command failed.</summary>
     public required int JailsWithErrors { get; init; }
 
@@ -47,6 +50,12 @@ public sealed record TeardownReport
     /// <summary>Each panicked host with its panic.</summary>
     public required IReadOnlyList<HostPanic> Panics { get; init; }
 
+    /// <summary>Number of hosts that crashed with a silo.</summary>
+    public int HostsCrashed { get; init; }
+
+    /// <summary>Each crashed host with the reason it gives.</summary>
+    public IReadOnlyList<HostCrash> Crashes { get; init; } = [];
+
     /// <summary>Invariant-checker findings on the surviving hosts.</summary>
     public required IReadOnlyList<CheckFinding> Findings { get; init; }
 
@@ -58,6 +67,9 @@ public sealed record TeardownReport
 
     /// <summary>Commands refused because their host had already panicked (not counted in <see cref="Errors"/>).</summary>
     public int CommandsRefusedAfterPanic { get; init; }
+
+    /// <summary>Commands refused because their host had crashed (not counted in <see cref="Errors"/>).</summary>
+    public int CommandsRefusedAfterCrash { get; init; }
 
     /// <summary>A few failed commands, for a first look.</summary>
     public required IReadOnlyList<FailedCommand> ErrorSamples { get; init; }

@@ -15,14 +15,17 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 {
     private const int MaxErrorSamples = 10;
 
-    // The errno a host answers with once it has panicked: a consequence of the panic, not an error of its own.
+    // The errnos a host answers with once it has panicked or crashed: consequences, not errors of their own.
     private const string Halted = "EHALTED";
+    private const string Crashed = "ECRASHED";
 
     private readonly SemaphoreSlim gate = new(options.Concurrency);
     private readonly ConcurrentDictionary<string, int> errors = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FailedCommand> samples = new();
     private readonly List<TeardownJail> jails = [];
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> crashes = new(StringComparer.Ordinal);
     private int refused;
+    private int refusedAfterCrash;
 
     /// <summary>Runs the teardown; Ctrl-C (<paramref name="interrupt"/>) stops it with a partial report.</summary>
     public async Task<TeardownReport> RunAsync(CancellationToken interrupt)
@@ -31,6 +34,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         var interrupted = false;
         var settled = false;
         TimeSpan? buildEnd = null, fireStart = null;
+        using var stopWatching = new CancellationTokenSource();
+        var watching = WatchForSiloLossAsync(stopWatching.Token);
         try
         {
             await BootAsync(interrupt);
@@ -46,6 +51,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         }
         finally
         {
+            await stopWatching.CancelAsync();
+            await watching;
             foreach (var jail in jails)
             {
                 jail.Span?.Dispose();
@@ -58,7 +65,66 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
     }
 
     /// <inheritdoc />
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        foreach (var crash in crashes.Values)
+        {
+            crash.Dispose();
+        }
+    }
+
+    // Cancelled once the host has crashed: a call already on its way to a silo that then died gets no answer, so
+    // whoever waits for one stops waiting when the host says it crashed.
+    private CancellationToken CrashOf(string host) =>
+        crashes.GetOrAdd(host, _ => new CancellationTokenSource()).Token;
+
+    // Membership is the first to know that a silo died; the hosts learn it from the silos a moment later. After a
+    // death, ask every host that has not crashed yet until each either has or the run is over.
+    private async Task WatchForSiloLossAsync(CancellationToken stop)
+    {
+        var management = client.GetGrain<IManagementGrain>(0);
+        HashSet<SiloAddress>? known = null;
+        var deaths = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(WatchInterval, stop);
+                var silos = await management.GetHosts(onlyActive: false, CancellationToken.None)
+                    .WaitAsync(WatchInterval * 5, stop);
+                var dead = silos.Where(s => s.Value == SiloStatus.Dead).Select(s => s.Key).ToHashSet();
+                deaths += known is null ? 0 : dead.Count(d => !known.Contains(d));
+                known = dead;
+                if (deaths == 0)
+                {
+                    continue;
+                }
+
+                await Task.WhenAll(options.HostNames.Where(h => !CrashOf(h).IsCancellationRequested).Select(async h =>
+                {
+                    var info = await client.GetGrain<IHostGrain>(h).GetInfo().WaitAsync(WatchInterval * 5, stop);
+                    if (info.State == HostState.Crashed)
+                    {
+                        await crashes[h].CancelAsync();
+                    }
+                }));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception)
+            {
+                // Asked too early, or through the silo that went, or a host whose grain could not come back:
+                // ask again at the next turn. The watch must not end before the run does.
+            }
+        }
+    }
+
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan CheckLimit = TimeSpan.FromMinutes(10);
 
     private async Task BootAsync(CancellationToken interrupt)
     {
@@ -226,14 +292,15 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
     }
 
     // Dying jails go when their last reference does, on the host's taskqueue, after jail -r has returned: wait for
-    // every host to have nothing left to do (or to have panicked) before counting.
+    // every host to have nothing left to do (or to have panicked or crashed) before counting.
     private async Task<bool> SettleAsync(CancellationToken interrupt)
     {
         var hosts = options.HostNames;
         progress.Phase("settle", hosts.Count);
+        var clock = Stopwatch.StartNew();
         var results = await Task.WhenAll(hosts.Select(async host =>
         {
-            var settled = await client.GetGrain<IHostGrain>(host).Settle(options.SettleTimeout).WaitAsync(interrupt);
+            var settled = await SettleHostAsync(host, clock, interrupt);
             progress.Step();
             return settled;
         }));
@@ -244,27 +311,100 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         return settled;
     }
 
+    // A silo that dies under a host makes its calls fail until membership declares the silo dead and the host
+    // crashed; a crashed host has nothing left to happen, so wait for that instead.
+    private async Task<bool> SettleHostAsync(string host, Stopwatch clock, CancellationToken interrupt)
+    {
+        var grain = client.GetGrain<IHostGrain>(host);
+        while (true)
+        {
+            var left = options.SettleTimeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(interrupt, CrashOf(host));
+            try
+            {
+                return await grain.Settle(left).WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (CrashOf(host).IsCancellationRequested)
+            {
+                return true;
+            }
+            catch (Exception e) when (IsSiloLoss(e))
+            {
+                try
+                {
+                    var info = await grain.WaitForState(HostState.Crashed, Min(left, CrashWait)).WaitAsync(interrupt);
+                    if (info.State == HostState.Crashed)
+                    {
+                        return true;
+                    }
+                }
+                catch (Exception again) when (IsSiloLoss(again))
+                {
+                    // Still no answer from where the host's grain lives: membership has not caught up yet.
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), interrupt);
+                }
+            }
+        }
+    }
+
+    private static readonly TimeSpan CrashWait = TimeSpan.FromSeconds(5);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    // What a call shows of a silo dying under it: the silo is unreachable, or the call got no answer.
+    private static bool IsSiloLoss(Exception e) =>
+        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+            or Orleans.Runtime.Messaging.ConnectionFailedException;
+
+    // Calls made after a silo died can still fail until membership has declared it dead: try again a few times.
+    // None may wait for ever: one that went to a silo as it died would.
+    private static async Task<T> Retrying<T>(Func<Task<T>> call, CancellationToken interrupt, TimeSpan? limit = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(limit ?? CallLimit, interrupt);
+            }
+            catch (Exception e) when (IsSiloLoss(e) && attempt < 6)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), interrupt);
+            }
+        }
+    }
+
     private async Task<TeardownReport> CollectAsync(bool interrupted, bool settled, TimeSpan build, TimeSpan duration)
     {
         var hosts = options.HostNames;
-        var infos = await Task.WhenAll(hosts.Select(h => client.GetGrain<IHostGrain>(h).GetInfo()));
+        var infos = await Task.WhenAll(hosts.Select(h =>
+            Retrying(() => client.GetGrain<IHostGrain>(h).GetInfo(), CancellationToken.None)));
         var panicked = infos.Where(i => i.State == HostState.Panicked).ToDictionary(i => i.Name, i => i.PanicId);
+        var crashed = infos.Where(i => i.State == HostState.Crashed).ToDictionary(i => i.Name, i => i.CrashReason);
 
         var findings = new List<CheckFinding>();
         if (!interrupted)
         {
             var surviving = infos.Where(i => i.State == HostState.Up).Select(i => i.Name).ToList();
-            foreach (var list in await Task.WhenAll(surviving.Select(h => client.GetGrain<IHostGrain>(h).Check())))
+            foreach (var list in await Task.WhenAll(surviving.Select(h =>
+                Retrying(() => client.GetGrain<IHostGrain>(h).Check(), CancellationToken.None, CheckLimit))))
             {
                 findings.AddRange(list);
             }
         }
 
+        // A jail is counted once: first by what became of its host, then by what became of its commands.
+        bool Lost(TeardownJail j) => panicked.ContainsKey(j.Host) || crashed.ContainsKey(j.Host);
         var lost = jails.Count(j => panicked.ContainsKey(j.Host));
-        var withErrors = jails.Count(j => !panicked.ContainsKey(j.Host) && (j.Failed || j.BuildFailed));
-        var notBuilt = jails.Count(j => !panicked.ContainsKey(j.Host) && !j.Built && !j.BuildFailed);
-        var notFired = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && !j.Fired && !j.Failed);
-        var clean = jails.Count(j => !panicked.ContainsKey(j.Host) && j.Built && j.Fired && !j.Failed);
+        var lostWithCrash = jails.Count(j => crashed.ContainsKey(j.Host));
+        var withErrors = jails.Count(j => !Lost(j) && (j.Failed || j.BuildFailed));
+        var notBuilt = jails.Count(j => !Lost(j) && !j.Built && !j.BuildFailed);
+        var notFired = jails.Count(j => !Lost(j) && j.Built && !j.Fired && !j.Failed);
+        var clean = jails.Count(j => !Lost(j) && j.Built && j.Fired && !j.Failed);
         var fired = jails.Count(j => j.Fired);
         return new TeardownReport
         {
@@ -276,17 +416,21 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             Jails = jails.Count,
             JailsClean = clean,
             JailsLostWithPanic = lost,
+            JailsLostWithCrash = lostWithCrash,
             JailsWithErrors = withErrors,
             JailsNotBuilt = notBuilt,
             JailsNotTornDown = notFired,
             HostsPanicked = panicked.Count,
             PanicIds = [.. panicked.Values.OfType<string>()],
             Panics = [.. panicked.Select(p => new HostPanic(p.Key, p.Value))],
+            HostsCrashed = crashed.Count,
+            Crashes = [.. crashed.Select(c => new HostCrash(c.Key, c.Value ?? "unknown"))],
             Findings = findings,
             FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
             Errors = new SortedDictionary<string, int>(errors, StringComparer.Ordinal),
             ErrorSamples = [.. samples],
             CommandsRefusedAfterPanic = refused,
+            CommandsRefusedAfterCrash = refusedAfterCrash,
             DurationSeconds = Math.Round(duration.TotalSeconds, 3),
             BuildSeconds = Math.Round(build.TotalSeconds, 3),
             TeardownsPerSecond = duration.TotalSeconds > 0 ? Math.Round(fired / duration.TotalSeconds, 2) : 0,
@@ -306,7 +450,12 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             using var span = ClientTelemetry.Source.StartActivity(argv[0], ActivityKind.Client);
             span?.SetTag(TelemetryNames.Host, host);
             span?.SetTag(TelemetryNames.Command, string.Join(' ', argv));
-            result = await client.GetGrain<IHostGrain>(host).Exec(argv, ExecOptions.Default);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(interrupt, CrashOf(host));
+            result = await client.GetGrain<IHostGrain>(host).Exec(argv, ExecOptions.Default).WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (CrashOf(host).IsCancellationRequested)
+        {
+            result = CommandResult.Fail($"jailctl: host {host} crashed\n", 1, Crashed);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -320,6 +469,10 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         if (result.ExitCode != 0 && result.Errno == Halted)
         {
             Interlocked.Increment(ref refused);
+        }
+        else if (result.ExitCode != 0 && result.Errno == Crashed)
+        {
+            Interlocked.Increment(ref refusedAfterCrash);
         }
         else if (result.ExitCode != 0 && count)
         {

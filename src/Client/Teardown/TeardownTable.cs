@@ -18,6 +18,11 @@ public static class TeardownTable
             $"{o.ProcessesPerJail} process(es) per jail\n");
         Row(text, "jails torn down cleanly", $"{report.JailsClean} of {report.Jails}");
         Row(text, "jails lost with a panic", report.JailsLostWithPanic.ToString(CultureInfo.InvariantCulture));
+        if (report.HostsCrashed > 0)
+        {
+            Row(text, "jails lost with a crash", report.JailsLostWithCrash.ToString(CultureInfo.InvariantCulture));
+        }
+
         Row(text, "jails with errors", report.JailsWithErrors.ToString(CultureInfo.InvariantCulture));
         if (report.JailsNotBuilt > 0)
         {
@@ -32,16 +37,37 @@ public static class TeardownTable
         Row(text, "hosts panicked", report.HostsPanicked == 0
             ? "0"
             : $"{report.HostsPanicked}: {string.Join(", ", report.Panics.Select(p => $"{p.Host} ({p.PanicId})"))}");
+        if (report.HostsCrashed > 0)
+        {
+            Row(text, "hosts crashed", $"{report.HostsCrashed}: {string.Join(", ", report.Crashes.Select(c => c.Host))}");
+        }
+
         Row(text, "checker findings", report.Interrupted && report.Findings.Count == 0
             ? "not run"
             : Counts(report.FindingsByKind));
         Row(text, "errors by errno", Counts(report.Errors)
-            + (report.CommandsRefusedAfterPanic > 0 ? $" ({report.CommandsRefusedAfterPanic} refused after a panic)" : ""));
+            + Refused(report));
         Row(text, "duration", string.Create(CultureInfo.InvariantCulture,
             $"{report.DurationSeconds:0.00} s (build {report.BuildSeconds:0.00} s)" +
             $"{(report.Settled || report.Interrupted ? "" : ", not settled")}"));
         Row(text, "teardowns per second", report.TeardownsPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
         return text.ToString();
+    }
+
+    private static string Refused(TeardownReport report)
+    {
+        var parts = new List<string>();
+        if (report.CommandsRefusedAfterPanic > 0)
+        {
+            parts.Add($"{report.CommandsRefusedAfterPanic} refused after a panic");
+        }
+
+        if (report.CommandsRefusedAfterCrash > 0)
+        {
+            parts.Add($"{report.CommandsRefusedAfterCrash} refused after a crash");
+        }
+
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
     private static string Counts(IReadOnlyDictionary<string, int> counts) =>

@@ -225,7 +225,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
     /// <inheritdoc />
     public async Task<bool> Settle(TimeSpan max)
     {
-        if (_context is not { } k)
+        // A crashed host has nothing left that can happen: its memory is gone.
+        if (_context is not { } k || _crash is not null)
         {
             return true;
         }
@@ -236,7 +237,7 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         var quiet = 0;
         while (time.GetUtcNow() < deadline)
         {
-            if (await k.Kernel.PanicState() is not null)
+            if (_crash is not null || await k.Kernel.PanicState() is not null)
             {
                 return true;
             }

@@ -1,0 +1,62 @@
+namespace JailCluster.EndToEnd.Tests;
+
+using System.Diagnostics;
+using System.Text;
+
+/// <summary>A running jailctl: its output is read as it comes, and its result is there once it exits.</summary>
+public sealed class JailctlProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly string commandLine;
+    private readonly Task<string> stdout;
+    private readonly Task<string> stderr;
+
+    internal JailctlProcess(Process process, string commandLine, Action<string>? onError)
+    {
+        this.process = process;
+        this.commandLine = commandLine;
+        process.StandardInput.Close();
+        stdout = process.StandardOutput.ReadToEndAsync();
+        stderr = ReadLinesAsync(process.StandardError, onError);
+    }
+
+    /// <summary>Waits for the exit, failing the test (and killing the process) after <paramref name="timeout"/>.</summary>
+    public async Task<JailctlResult> WaitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"jailctl {commandLine} did not finish within {timeout.TotalSeconds:0} s");
+        }
+
+        return new JailctlResult(process.ExitCode, await stdout, await stderr, commandLine);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string>? onLine)
+    {
+        var all = new StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            all.Append(line).Append('\n');
+            onLine?.Invoke(line);
+        }
+
+        return all.ToString();
+    }
+}
