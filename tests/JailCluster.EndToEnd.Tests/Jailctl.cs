@@ -27,7 +27,11 @@ public static class Jailctl
     /// Starts <c>jailctl ARGS</c> and returns at once; <paramref name="onError"/> sees each line of standard error as
     /// it comes, so a test can act when the command reports that it reached a phase.
     /// </summary>
-    public static JailctlProcess Start(string home, IReadOnlyList<string> args, Action<string>? onError)
+    public static JailctlProcess Start(
+        string home,
+        IReadOnlyList<string> args,
+        Action<string>? onError,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         Assert.True(File.Exists(Path), $"jailctl is not built at {Path}");
         var start = new ProcessStartInfo(DotnetHost())
@@ -48,6 +52,11 @@ public static class Jailctl
         start.Environment["JAILCLUSTER_WATCH_PID"] =
             Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("JAILCLUSTER_REDIS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new JailctlProcess(Process.Start(start)!, string.Join(' ', args), onError);
     }
 

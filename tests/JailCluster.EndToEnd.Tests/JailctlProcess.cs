@@ -20,7 +20,7 @@ public sealed class JailctlProcess : IDisposable
         stderr = ReadLinesAsync(process.StandardError, onError);
     }
 
-    /// <summary>Waits for the exit, failing the test (and killing the process) after <paramref name="timeout"/>.</summary>
+    /// <summary>Waits for the exit; after <paramref name="timeout"/>, kills the process and fails the test.</summary>
     public async Task<JailctlResult> WaitAsync(TimeSpan timeout)
     {
         using var limit = new CancellationTokenSource(timeout);

@@ -11,10 +11,20 @@ public sealed class SiloConfigurationTests
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "JailCluster.SiloPath").Value!;
 
     [Theory]
-    [InlineData("--silo-port", "0", "Silo:SiloPort must be a TCP port between 1 and 65535, not 0")]
-    [InlineData("--gateway-port", "seven", "'seven' at 'Silo:GatewayPort'")]
-    [InlineData("--address", "localhost", "Silo:Address must be an IP address, not 'localhost'")]
-    public async Task BadSettingStopsTheSiloWithAMessageNamingIt(string option, string value, string message)
+    [InlineData("--silo-port 0", "Silo:SiloPort must be a TCP port between 1 and 65535, not 0")]
+    [InlineData("--gateway-port seven", "'seven' at 'Silo:GatewayPort'")]
+    [InlineData("--address localhost", "Silo:Address must be an IP address, not 'localhost'")]
+    [InlineData(
+        "--address 192.0.2.7",
+        "Silo:Address 192.0.2.7 is not a loopback address; set Silo:AllowExternalAddress=true")]
+    [InlineData(
+        "--address 192.0.2.7 --Silo:AllowExternalAddress true",
+        "Silo:Address 192.0.2.7 needs Clustering:Redis (localhost clustering listens on 127.0.0.1 only)")]
+    [InlineData(
+        "--Tls:CertificateFile /nonexistent/member.pfx",
+        "Tls:CertificateFile '/nonexistent/member.pfx' cannot be loaded")]
+    [InlineData("--Tls:CaFile /nonexistent/ca.pem", "Tls:CaFile is set but Tls:CertificateFile is not")]
+    public async Task BadSettingStopsTheSiloWithAMessageNamingIt(string arguments, string message)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +32,7 @@ public sealed class SiloConfigurationTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { SiloPath, option, value })
+        foreach (var arg in new[] { SiloPath }.Concat(arguments.Split(' ')))
         {
             start.ArgumentList.Add(arg);
         }
@@ -38,7 +48,7 @@ public sealed class SiloConfigurationTests
         catch (OperationCanceledException)
         {
             silo.Kill();
-            Assert.Fail($"the silo started with {option} {value} instead of refusing it");
+            Assert.Fail($"the silo started with {arguments} instead of refusing it");
         }
 
         Assert.Equal(78, silo.ExitCode);

@@ -62,12 +62,25 @@ public sealed class ClusterConnection : IAsyncDisposable
         while (true)
         {
             var host = Build(state, tls);
+
+            // A gateway that accepts the connection but never completes the handshake (TLS on one side only, say)
+            // keeps the client starting for ever: the attempt ends with the time given.
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var left = timeout - watch.Elapsed;
+            attempt.CancelAfter(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
             try
             {
-                await host.StartAsync(cancellationToken);
+                await host.StartAsync(attempt.Token);
                 return new ClusterConnection(host, state);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = new TimeoutException(
+                    $"no gateway completed the connection within {timeout.TotalSeconds:0} s" +
+                    (tls is null ? " (is the cluster on TLS? then set JAILCLUSTER_Tls__CertificateFile)" : ""));
+                await DisposeQuietly(host);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 last = e;
                 await DisposeQuietly(host);
