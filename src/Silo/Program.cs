@@ -125,5 +125,18 @@ builder.Services.AddHostedService<SiloStateFile>();
 builder.Services.AddHostedService<WatchedProcessMonitor>();
 
 using var host = builder.Build();
-await host.RunAsync();
+try
+{
+    await host.RunAsync();
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // Orleans has logged the details; the operator gets the reason in one line (Redis unreachable, port taken).
+    var reason = (e.InnerException is { } inner && e is AggregateException or OrleansLifecycleCanceledException
+        ? inner
+        : e).Message.Split('\n')[0].Trim();
+    Console.Error.WriteLine($"JailCluster.Silo: could not start or run: {reason}");
+    return 69;
+}
+
 return 0;

@@ -26,13 +26,47 @@ public sealed class SiloConfigurationTests
     [InlineData("--Tls:CaFile /nonexistent/ca.pem", "Tls:CaFile is set but Tls:CertificateFile is not")]
     public async Task BadSettingStopsTheSiloWithAMessageNamingIt(string arguments, string message)
     {
+        var (exitCode, stdout, stderr) = await RunSiloAsync(arguments.Split(' '));
+
+        Assert.Equal(78, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.StartsWith("JailCluster.Silo: invalid configuration:", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task UnreachableRedisStopsTheSiloWithOneLineSayingSo()
+    {
+        using var silo = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var gateway = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silo.Start();
+        gateway.Start();
+        var ports = new[] { silo, gateway }.Select(l => ((System.Net.IPEndPoint)l.LocalEndpoint).Port.ToString(
+            System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        silo.Stop();
+        gateway.Stop();
+
+        // Nothing listens on port 1 of loopback: the connection is refused at once.
+        var (exitCode, _, stderr) = await RunSiloAsync(
+            ["--redis", "127.0.0.1:1", "--silo-port", ports[0], "--gateway-port", ports[1]]);
+
+        Assert.Equal(69, exitCode);
+        var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith(
+            "JailCluster.Silo: could not start or run: It was not possible to connect to the redis server(s)",
+            last,
+            StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloAsync(IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { SiloPath }.Concat(arguments.Split(' ')))
+        foreach (var arg in new[] { SiloPath }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -40,7 +74,7 @@ public sealed class SiloConfigurationTests
         using var silo = Process.Start(start)!;
         var stderr = silo.StandardError.ReadToEndAsync();
         var stdout = silo.StandardOutput.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         try
         {
             await silo.WaitForExitAsync(limit.Token);
@@ -48,12 +82,9 @@ public sealed class SiloConfigurationTests
         catch (OperationCanceledException)
         {
             silo.Kill();
-            Assert.Fail($"the silo started with {arguments} instead of refusing it");
+            Assert.Fail($"the silo started with {string.Join(' ', arguments)} instead of refusing it");
         }
 
-        Assert.Equal(78, silo.ExitCode);
-        Assert.Contains(message, await stderr, StringComparison.Ordinal);
-        Assert.StartsWith("JailCluster.Silo: invalid configuration:", await stderr, StringComparison.Ordinal);
-        Assert.Equal("", await stdout);
+        return (silo.ExitCode, await stdout, await stderr);
     }
 }
