@@ -10,6 +10,7 @@ public sealed class JailctlProcess : IDisposable
     private readonly string commandLine;
     private readonly Task<string> stdout;
     private readonly Task<string> stderr;
+    private readonly StringBuilder errorSoFar = new();
 
     internal JailctlProcess(Process process, string commandLine, Action<string>? onError)
     {
@@ -17,7 +18,15 @@ public sealed class JailctlProcess : IDisposable
         this.commandLine = commandLine;
         process.StandardInput.Close();
         stdout = process.StandardOutput.ReadToEndAsync();
-        stderr = ReadLinesAsync(process.StandardError, onError);
+        stderr = ReadLinesAsync(process.StandardError, line =>
+        {
+            lock (errorSoFar)
+            {
+                errorSoFar.Append(line).Append('\n');
+            }
+
+            onError?.Invoke(line);
+        });
     }
 
     /// <summary>Waits for the exit; after <paramref name="timeout"/>, kills the process and fails the test.</summary>
@@ -31,7 +40,13 @@ public sealed class JailctlProcess : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"jailctl {commandLine} did not finish within {timeout.TotalSeconds:0} s");
+            string said;
+            lock (errorSoFar)
+            {
+                said = errorSoFar.ToString();
+            }
+
+            Assert.Fail($"jailctl {commandLine} did not finish within {timeout.TotalSeconds:0} s; stderr so far:\n{said}");
         }
 
         return new JailctlResult(process.ExitCode, await stdout, await stderr, commandLine);
@@ -48,13 +63,13 @@ public sealed class JailctlProcess : IDisposable
         process.Dispose();
     }
 
-    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string>? onLine)
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string> onLine)
     {
         var all = new StringBuilder();
         while (await reader.ReadLineAsync() is { } line)
         {
             all.Append(line).Append('\n');
-            onLine?.Invoke(line);
+            onLine(line);
         }
 
         return all.ToString();

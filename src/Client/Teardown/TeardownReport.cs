@@ -62,14 +62,20 @@ public sealed record TeardownReport
     /// <summary>Findings counted by kind.</summary>
     public required IReadOnlyDictionary<string, int> FindingsByKind { get; init; }
 
-    /// <summary>Failed commands counted by errno name (or <c>exit N</c> when the command named none).</summary>
+    /// <summary>
+    /// Failed commands on hosts that did not crash, counted by errno name (or <c>exit N</c> when the command named
+    /// none).
+    /// </summary>
     public required IReadOnlyDictionary<string, int> Errors { get; init; }
 
     /// <summary>Commands refused because their host had already panicked (not counted in <see cref="Errors"/>).</summary>
     public int CommandsRefusedAfterPanic { get; init; }
 
-    /// <summary>Commands refused because their host had crashed (not counted in <see cref="Errors"/>).</summary>
-    public int CommandsRefusedAfterCrash { get; init; }
+    /// <summary>
+    /// Commands refused by a crashed host, or lost with the silo that died under them (not counted in
+    /// <see cref="Errors"/>).
+    /// </summary>
+    public int CommandsLostWithCrash { get; init; }
 
     /// <summary>A few failed commands, for a first look.</summary>
     public required IReadOnlyList<FailedCommand> ErrorSamples { get; init; }

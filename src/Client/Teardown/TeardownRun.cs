@@ -15,17 +15,19 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 {
     private const int MaxErrorSamples = 10;
 
-    // The errnos a host answers with once it has panicked or crashed: consequences, not errors of their own.
+    // The errnos a host answers with once it has panicked or crashed: consequences, not errors of their own. Whatever
+    // else fails on a host that turns out to have crashed (its threads ran on for a step or two over memory that
+    // was gone) is counted with the crash too.
     private const string Halted = "EHALTED";
     private const string Crashed = "ECRASHED";
 
     private readonly SemaphoreSlim gate = new(options.Concurrency);
-    private readonly ConcurrentDictionary<string, int> errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Host, string Errno), int> errors = new();
     private readonly ConcurrentQueue<FailedCommand> samples = new();
     private readonly List<TeardownJail> jails = [];
     private readonly ConcurrentDictionary<string, CancellationTokenSource> crashes = new(StringComparer.Ordinal);
-    private int refused;
-    private int refusedAfterCrash;
+    // Commands a halted host refused, by host: a panicked host's count apart from a crashed one's.
+    private readonly ConcurrentDictionary<string, int> halted = new(StringComparer.Ordinal);
 
     /// <summary>Runs the teardown; Ctrl-C (<paramref name="interrupt"/>) stops it with a partial report.</summary>
     public async Task<TeardownReport> RunAsync(CancellationToken interrupt)
@@ -84,21 +86,35 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
     private async Task WatchForSiloLossAsync(CancellationToken stop)
     {
         var management = client.GetGrain<IManagementGrain>(0);
-        HashSet<SiloAddress>? known = null;
-        var deaths = 0;
+
+        // The silos already dead before the run are no news. Read them before anything can die: later, the
+        // management grain may itself be on the silo that died and answer only once the directory has recovered.
+        HashSet<SiloAddress> before;
+        try
+        {
+            before = [.. (await management.GetHosts(onlyActive: false, CancellationToken.None)
+                .WaitAsync(WatchInterval * 5, stop)).Where(s => s.Value == SiloStatus.Dead).Select(s => s.Key)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
+        {
+            before = [];
+        }
+
+        var dead = false;
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(WatchInterval, stop);
-                var silos = await management.GetHosts(onlyActive: false, CancellationToken.None)
-                    .WaitAsync(WatchInterval * 5, stop);
-                var dead = silos.Where(s => s.Value == SiloStatus.Dead).Select(s => s.Key).ToHashSet();
-                deaths += known is null ? 0 : dead.Count(d => !known.Contains(d));
-                known = dead;
-                if (deaths == 0)
+                if (!dead)
                 {
-                    continue;
+                    var silos = await management.GetHosts(onlyActive: false, CancellationToken.None)
+                        .WaitAsync(WatchInterval * 5, stop);
+                    dead = silos.Any(s => s.Value == SiloStatus.Dead && !before.Contains(s.Key));
+                    if (!dead)
+                    {
+                        continue;
+                    }
                 }
 
                 await Task.WhenAll(options.HostNames.Where(h => !CrashOf(h).IsCancellationRequested).Select(async h =>
@@ -240,7 +256,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             _ => Task.WhenAll(host.Select(j => FireSimultaneousAsync(j, interrupt))),
         }));
         progress.Done($"{built.Count} jails torn down with {TeardownPatterns.Name(options.Pattern)}, " +
-            $"{errors.Values.Sum()} command(s) failed, {Volatile.Read(ref refused)} refused by a panicked host");
+            $"{errors.Values.Sum()} command(s) failed, {halted.Values.Sum()} refused by a panicked or crashed host");
     }
 
     // vnet.subr of 2019: jail -r for every jail, then at once ifconfig destroy for every pair, no wait between.
@@ -427,10 +443,15 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             Crashes = [.. crashed.Select(c => new HostCrash(c.Key, c.Value ?? "unknown"))],
             Findings = findings,
             FindingsByKind = findings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
-            Errors = new SortedDictionary<string, int>(errors, StringComparer.Ordinal),
-            ErrorSamples = [.. samples],
-            CommandsRefusedAfterPanic = refused,
-            CommandsRefusedAfterCrash = refusedAfterCrash,
+            Errors = new SortedDictionary<string, int>(
+                errors.Where(e => !crashed.ContainsKey(e.Key.Host))
+                    .GroupBy(e => e.Key.Errno)
+                    .ToDictionary(g => g.Key, g => g.Sum(e => e.Value)),
+                StringComparer.Ordinal),
+            ErrorSamples = [.. samples.Where(f => !crashed.ContainsKey(f.Host))],
+            CommandsRefusedAfterPanic = halted.Where(h => !crashed.ContainsKey(h.Key)).Sum(h => h.Value),
+            CommandsLostWithCrash = halted.Where(h => crashed.ContainsKey(h.Key)).Sum(h => h.Value)
+                + errors.Where(e => crashed.ContainsKey(e.Key.Host)).Sum(e => e.Value),
             DurationSeconds = Math.Round(duration.TotalSeconds, 3),
             BuildSeconds = Math.Round(build.TotalSeconds, 3),
             TeardownsPerSecond = duration.TotalSeconds > 0 ? Math.Round(fired / duration.TotalSeconds, 2) : 0,
@@ -457,6 +478,11 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         {
             result = CommandResult.Fail($"jailctl: host {host} crashed\n", 1, Crashed);
         }
+        catch (Exception e) when (IsSiloLoss(e))
+        {
+            // The call went down with a silo: the host it was for has lost memory there, or will say so.
+            result = CommandResult.Fail($"jailctl: {FirstLine(e.Message)}\n", 1, Crashed);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             result = CommandResult.Fail($"jailctl: {FirstLine(e.Message)}\n", errno: "EJAILCTL");
@@ -466,18 +492,16 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             gate.Release();
         }
 
-        if (result.ExitCode != 0 && result.Errno == Halted)
+        // A crashed host's threads stop as a panicked host's do, and say EHALTED too: which it was is known once
+        // the run is over.
+        if (result.ExitCode != 0 && result.Errno is Halted or Crashed)
         {
-            Interlocked.Increment(ref refused);
-        }
-        else if (result.ExitCode != 0 && result.Errno == Crashed)
-        {
-            Interlocked.Increment(ref refusedAfterCrash);
+            halted.AddOrUpdate(host, 1, (_, n) => n + 1);
         }
         else if (result.ExitCode != 0 && count)
         {
             var key = result.Errno ?? $"exit {result.ExitCode}";
-            errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+            errors.AddOrUpdate((host, key), 1, (_, n) => n + 1);
             progress.Failure();
             if (samples.Count < MaxErrorSamples)
             {

@@ -62,9 +62,9 @@ public static class TeardownTable
             parts.Add($"{report.CommandsRefusedAfterPanic} refused after a panic");
         }
 
-        if (report.CommandsRefusedAfterCrash > 0)
+        if (report.CommandsLostWithCrash > 0)
         {
-            parts.Add($"{report.CommandsRefusedAfterCrash} refused after a crash");
+            parts.Add($"{report.CommandsLostWithCrash} lost with a crash");
         }
 
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";

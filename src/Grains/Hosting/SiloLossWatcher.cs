@@ -1,6 +1,9 @@
 namespace JailCluster.Kernel.Hosting;
 
+using JailCluster.Hosts;
 using JailCluster.Kernel.Hosts;
+using JailCluster.Kernel.Kern;
+using JailCluster.Kernel.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -43,8 +46,24 @@ public sealed partial class SiloLossWatcher(
     {
         try
         {
-            var hosts = await grains.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey).Hosts();
+            var directory = grains.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey);
+            var hosts = await directory.Hosts();
             LogSiloDead(silo, hosts.Count);
+
+            // Halt the kernels that lost memory first, as an NMI would: a host's own grain may be unable to take the
+            // news while one of its commands waits on a thread that waits on memory which is gone.
+            await Task.WhenAll(hosts.Select(async h =>
+            {
+                if (await directory.LastBoot(h) is { } boot)
+                {
+                    var kernel = grains.GetGrain<IKernelGrain>(
+                        new KernelKey(h, boot.Generation, boot.Options.Placement).Named("kernel", "globals"));
+                    if (boot.Options.Placement == KernelPlacement.Spread || await kernel.Boot() is null)
+                    {
+                        await kernel.Retire();
+                    }
+                }
+            }));
             await Task.WhenAll(hosts.Select(h => grains.GetGrain<IHostCrashGrain>(h).SiloLost(silo)));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
