@@ -5,6 +5,22 @@ namespace JailCluster.EndToEnd.Tests;
 public sealed class BadInputTests(ClusterFixture cluster)
 {
     [Fact]
+    public async Task ClusterCommandsOnUnknownOrRunningSilosChangeNothing()
+    {
+        var kill = Expect.OneLineError(await cluster.RunAsync("cluster", "kill", "silo9"), 1);
+        Assert.Equal("jailctl: no silo named 'silo9' in this cluster (silos: silo0, silo1)", kill);
+
+        var start = Expect.OneLineError(await cluster.RunAsync("cluster", "start", "silo1"), 1);
+        Assert.StartsWith("jailctl: silo1 is running (pid ", start, StringComparison.Ordinal);
+
+        var wait = Expect.OneLineError(await cluster.RunAsync("cluster", "wait", "two"), 64);
+        Assert.Contains("ACTIVE must be a positive number, not 'two'", wait, StringComparison.Ordinal);
+
+        var status = Expect.Success(await cluster.RunAsync("cluster", "status", "--json")).Json();
+        Assert.Equal(2, status.GetProperty("silos").GetArrayLength());
+    }
+
+    [Fact]
     public async Task UnknownHostIsNamedWithExNoHost()
     {
         var result = await cluster.RunAsync("-H", "nosuchhost", "jls");

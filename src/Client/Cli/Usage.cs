@@ -16,6 +16,9 @@ public static class Usage
           cluster up [--silos N] [--redis CONN]  start N silo processes (default 3) and wait until they answer
           cluster status [--json] [--grains]     silos, pids and activation counts (--grains: by grain type)
           cluster down                           stop the silos, secondaries first
+          cluster kill SILO                      SIGKILL one silo, as a machine dies
+          cluster start SILO                     start a dead silo again on its ports
+          cluster wait ACTIVE [SECONDS]          wait until membership counts ACTIVE active silos
 
         Simulated hosts:
           host boot NAME [--kernel V] [--invariants] [--placement spread|local] [--seed N]

@@ -6,6 +6,8 @@ using JailCluster.Kernel.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 /// <summary>Registers the simulated kernel with a silo.</summary>
 public static class KernelSiloBuilderExtensions
@@ -22,7 +24,11 @@ public static class KernelSiloBuilderExtensions
         builder.Services.AddSingleton<FailPointMirror>();
         builder.Services.AddPlacementDirector<KernelPlacementStrategy, KernelPlacementDirector>();
         builder.Services.AddPlacementDirector<OldestSiloPlacementStrategy, OldestSiloPlacementDirector>();
-        builder.AddMemoryGrainStorage(Hosts.PanicLogGrain.StorageName);
+        // Orleans' own serializer, which the stored types are generated for: the default JSON one writes an object
+        // shared by two host records (their tunables) as a reference that it then cannot read back.
+        builder.AddMemoryGrainStorage(Hosts.PanicLogGrain.StorageName, memory =>
+            memory.Configure<IServiceProvider>((o, services) =>
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         builder.Services.AddHostedService<SiloLossWatcher>();
 
         // The benchmark counts grain calls per teardown; nothing else pays for the count.
