@@ -45,7 +45,8 @@ public sealed class ClusterTls : IDisposable
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificateFile!, options.CertificatePassword);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(
+                options.CertificateFile!, options.CertificatePassword);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {

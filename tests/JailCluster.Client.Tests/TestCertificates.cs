@@ -36,7 +36,8 @@ public sealed class TestCertificates : IDisposable
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         var now = DateTimeOffset.UtcNow;
-        using var issued = request.Create(Authority, now.AddDays(-1), now.AddDays(29), RandomNumberGenerator.GetBytes(8));
+        var serial = RandomNumberGenerator.GetBytes(8);
+        using var issued = request.Create(Authority, now.AddDays(-1), now.AddDays(29), serial);
         return issued.CopyWithPrivateKey(memberKey);
     }
 

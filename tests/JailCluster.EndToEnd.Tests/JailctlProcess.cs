@@ -46,7 +46,8 @@ public sealed class JailctlProcess : IDisposable
                 said = errorSoFar.ToString();
             }
 
-            Assert.Fail($"jailctl {commandLine} did not finish within {timeout.TotalSeconds:0} s; stderr so far:\n{said}");
+            Assert.Fail(
+                $"jailctl {commandLine} did not finish within {timeout.TotalSeconds:0} s; stderr so far:\n{said}");
         }
 
         return new JailctlResult(process.ExitCode, await stdout, await stderr, commandLine);

@@ -116,7 +116,7 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         return restarted;
     }
 
-    /// <summary>Kills the silo <paramref name="name"/> with SIGKILL, as a machine dies: no goodbye to membership.</summary>
+    /// <summary>Kills the silo <paramref name="name"/> with SIGKILL, as a machine dies: no goodbye.</summary>
     public async Task<LocalSilo> KillAsync(string name, CancellationToken cancellationToken)
     {
         var silo = Find(ReadRunning(), name);

@@ -63,7 +63,8 @@ public static class ClusterCommands
     {
         var options = ArgReader.Parse("cluster kill", args, [], []);
         options.ExpectPositionals(1, "cluster kill SILO");
-        var silo = await new LocalCluster(context.State, context.Error).KillAsync(options.Positionals[0], context.Interrupt);
+        var silo = await new LocalCluster(context.State, context.Error)
+            .KillAsync(options.Positionals[0], context.Interrupt);
         context.Out.WriteLine($"cluster: {silo.Name} (pid {silo.Pid}) killed");
         return ExitCodes.Ok;
     }
@@ -75,7 +76,8 @@ public static class ClusterCommands
         var silo = await new LocalCluster(context.State, context.Error)
             .StartAsync(options.Positionals[0], context.Interrupt);
         context.Out.WriteLine(
-            $"cluster: {silo.Name} up again (pid {silo.Pid}, silo port {silo.SiloPort}, gateway port {silo.GatewayPort})");
+            $"cluster: {silo.Name} up again (pid {silo.Pid}, silo port {silo.SiloPort}, " +
+            $"gateway port {silo.GatewayPort})");
         return ExitCodes.Ok;
     }
 
@@ -102,7 +104,8 @@ public static class ClusterCommands
             {
                 active = (await management.GetHosts(onlyActive: true)).Count;
             }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            catch (Exception e)
+                when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
             {
                 // The management grain was on the silo that went; it comes back elsewhere.
             }
@@ -124,7 +127,8 @@ public static class ClusterCommands
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
             out var value) && value is > 0 and <= 100_000
             ? value
-            : throw new UsageException($"cluster wait: {name} must be a positive number, not '{text}'; usage: jailctl {usage}");
+            : throw new UsageException(
+                $"cluster wait: {name} must be a positive number, not '{text}'; usage: jailctl {usage}");
 
     private static async Task<int> StatusAsync(CommandContext context, List<string> args, bool json)
     {

@@ -28,7 +28,8 @@ public static class KernelSiloBuilderExtensions
         // shared by two host records (their tunables) as a reference that it then cannot read back.
         builder.AddMemoryGrainStorage(Hosts.PanicLogGrain.StorageName, memory =>
             memory.Configure<IServiceProvider>((o, services) =>
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+                o.GrainStorageSerializer =
+                    new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         builder.Services.AddHostedService<SiloLossWatcher>();
 
         // The benchmark counts grain calls per teardown; nothing else pays for the count.
