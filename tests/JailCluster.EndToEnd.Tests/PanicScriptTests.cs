@@ -8,18 +8,7 @@ public sealed class PanicScriptTests(ClusterFixture cluster)
     public async Task DestroyWhileVnetReturnIsPausedAfterUnlinkPanicsStockKernelAtOffset0x40()
     {
         var host = await cluster.BootAsync("pausea3-", "12.1");
-        var script = cluster.WriteScript($"{host}.jc", """
-            # The 2019 cleanup, with thread A held right after it unlinked epair0b from the jail's vnet.
-            ifconfig epair create
-            jail -c name=alcatraz persist vnet vnet.interface=epair0b
-            jexec alcatraz sleep 3600
-            sysctl debug.fail_point.a3=pause
-            jail -r alcatraz
-            fpwait a3
-            ifconfig epair0a destroy
-            sysctl debug.fail_point.a3=off
-            settle
-            """);
+        var script = cluster.WriteScript($"{host}.jc", Scripts.ForcedPanic);
 
         var run = Expect.Success(await cluster.RunAsync("-H", host, "run", script));
         Assert.Contains("epair0a", run.Stdout, StringComparison.Ordinal);

@@ -98,17 +98,7 @@ public sealed class SiloLossTests(RedisClusterFixture cluster) : IAsyncLifetime
     {
         Expect.Success(await cluster.RunAsync("host", "boot", "keep", "--kernel", "12.1"));
         var script = Path.Combine(cluster.Home, "keep.jc");
-        await File.WriteAllTextAsync(script, """
-            ifconfig epair create
-            jail -c name=alcatraz persist vnet vnet.interface=epair0b
-            jexec alcatraz sleep 3600
-            sysctl debug.fail_point.a3=pause
-            jail -r alcatraz
-            fpwait a3
-            ifconfig epair0a destroy
-            sysctl debug.fail_point.a3=off
-            settle
-            """);
+        await File.WriteAllTextAsync(script, Scripts.ForcedPanic);
         Expect.Success(await cluster.RunAsync("-H", "keep", "run", script));
         var panic = Assert.Single(
             Expect.Success(await cluster.RunAsync("panics", "--json")).Json().EnumerateArray(),
