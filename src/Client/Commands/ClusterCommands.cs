@@ -104,7 +104,8 @@ public static class ClusterCommands
             {
                 active = (await management.GetHosts(onlyActive: true)).Count;
             }
-            catch (Exception e) when (ClusterConnection.IsSiloLoss(e))
+            catch (Exception e)
+                when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
             {
                 // The management grain was on the silo that went; it comes back elsewhere.
             }

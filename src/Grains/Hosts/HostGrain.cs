@@ -57,8 +57,9 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         else if (_crash is not null && _options is { } lost)
         {
             // Threads of the lost boot may still run on the silos that survived: stop them.
-            var record = new HostRecord(lost, _generation);
-            await KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), record).Retire();
+            await GrainFactory.GetGrain<IKernelGrain>(
+                new KernelKey(this.GetPrimaryKeyString(), _generation, lost.Placement).Named("kernel", "globals"))
+                .Retire();
         }
 
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -171,7 +172,10 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
             return;
         }
 
-        if (!await KernelLoss.LostMemory(k.Kernel, k.Boot.Options.Placement))
+        // A spread host has kernel memory on every silo. A host-local one lost its memory only if its
+        // silo died, in which case its globals come back empty from a fresh activation elsewhere.
+        var lost = k.Boot.Options.Placement == KernelPlacement.Spread || await k.Kernel.Boot() is null;
+        if (!lost)
         {
             return;
         }
