@@ -4,8 +4,6 @@ using System.Diagnostics;
 using JailCluster.Telemetry;
 
 /// <summary>The client's activity source: one span per command and one root span per jail teardown.</summary>
-// TODO(tracing): jailctl records these spans only once the tracing component adds its listener and exporter here
-// (and listens to Microsoft.Orleans.Application, without which no trace context crosses into the silos).
 public static class ClientTelemetry
 {
     /// <summary>The <c>JailCluster.Client</c> source.</summary>

@@ -4,6 +4,7 @@ using JailCluster.Kernel.Hosts;
 using JailCluster.OrleansDashboard;
 using JailCluster.Security;
 using JailCluster.Silo;
+using JailCluster.Telemetry;
 using JailCluster.Tracing.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-// Kernel, client and Orleans spans to the traces directory (JAILCLUSTER_TRACES_DIR, default ./traces, shared by
+// Kernel and client spans to the traces directory (JAILCLUSTER_TRACES_DIR, default ./traces, shared by
 // every process of the cluster) and to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 builder.Services.AddJailClusterTelemetry("jailcluster-silo", serviceInstanceId: options.EffectiveName);
 
@@ -101,7 +102,12 @@ builder.UseOrleans(silo =>
 
     // Mutual TLS on every silo and gateway connection when Tls:CertificateFile is set.
     tls?.Apply(silo);
-    silo.AddActivityPropagation();
+    if (JailClusterTracingExtensions.IsTracing())
+    {
+        // The caller's span crosses every grain call; without tracing, calls carry nothing.
+        silo.AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>();
+    }
+
     silo.AddJailClusterKernel();
     if (options.RedisConnectionString is { } panicStore)
     {

@@ -12,9 +12,6 @@ public static class TracingNames
     /// </summary>
     public const string Keep = "jailcluster.keep";
 
-    /// <summary>Orleans' source that carries trace context across grain calls; every process listens to it.</summary>
-    public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
-
     /// <summary>Semantic-convention span event recorded for an exception (here: a panic).</summary>
     public const string ExceptionEvent = "exception";
 

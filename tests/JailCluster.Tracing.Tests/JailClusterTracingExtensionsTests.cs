@@ -16,20 +16,37 @@ public sealed class JailClusterTracingExtensionsTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Fact]
-    public void ProcessListensToKernelClientAndOrleansApplicationSources()
+    public void ProcessListensToKernelAndClientSourcesButNotOrleansOwn()
     {
         using var kernel = new ActivitySource(TelemetryNames.KernelSource);
         using var client = new ActivitySource(TelemetryNames.ClientSource);
-        using var orleans = new ActivitySource(TracingNames.OrleansApplicationSource);
+        using var orleans = new ActivitySource("Microsoft.Orleans.Application");
         using var runtime = new ActivitySource("Microsoft.Orleans.Runtime");
 
         using (Recording.Provider(directory.Path, TraceSampling.All))
         {
             Assert.True(kernel.HasListeners());
             Assert.True(client.HasListeners());
-            Assert.True(orleans.HasListeners());
+            Assert.False(orleans.HasListeners());
             Assert.False(runtime.HasListeners());
         }
+    }
+
+    [Fact]
+    public void SamplingOffWithoutAnOtlpEndpointListensToNothing()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable(TracingNames.OtlpEndpointVariable));
+        using var kernel = new ActivitySource(TelemetryNames.KernelSource);
+        using var client = new ActivitySource(TelemetryNames.ClientSource);
+
+        using (Recording.Provider(directory.Path, TraceSampling.Off))
+        {
+            Assert.False(kernel.HasListeners());
+            Assert.False(client.HasListeners());
+            Assert.False(JailClusterTracingExtensions.IsTracing(o => o.Sampling = TraceSampling.Off));
+        }
+
+        Assert.True(JailClusterTracingExtensions.IsTracing(o => o.Sampling = TraceSampling.PanicsAndShare));
     }
 
     [Fact]

@@ -76,9 +76,14 @@ public sealed class TraceFileExporterTests : IDisposable
     }
 
     [Fact]
-    public void SamplingOffWritesNothing()
+    public void SamplingOffCreatesNoSpanAndWritesNothing()
     {
-        Recording.Record(directory.Path, TraceSampling.Off, 0, ("alcatraz", true));
+        using var client = new System.Diagnostics.ActivitySource(TelemetryNames.ClientSource);
+        using (Recording.Provider(directory.Path, TraceSampling.Off))
+        {
+            using var span = client.StartActivity("teardown jail");
+            Assert.Null(span);
+        }
 
         Assert.Empty(directory.Files("*"));
     }

@@ -4,6 +4,8 @@ using System.Diagnostics;
 using JailCluster.Client.Cli;
 using JailCluster.Client.Output;
 using JailCluster.Security;
+using JailCluster.Telemetry;
+using JailCluster.Tracing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -183,7 +185,10 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
 
             tls?.Apply(client);
-            client.AddActivityPropagation();
+            if (JailClusterTracingExtensions.IsTracing())
+            {
+                client.AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>();
+            }
         });
         return builder.Build();
     }

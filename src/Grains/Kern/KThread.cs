@@ -71,11 +71,11 @@ public sealed class KThread
     public FrameScope Enter(string function, bool span = true, ActivityContext parent = default)
     {
         Activity? activity = null;
-        if (span)
+        if (span && KernelTelemetry.Source.HasListeners())
         {
-            activity = parent == default
-                ? KernelTelemetry.Source.StartActivity(function, ActivityKind.Internal)
-                : KernelTelemetry.Source.StartActivity(function, ActivityKind.Internal, parent);
+            // A span with no parent given continues the current span, else the calling grain's (TraceContext).
+            activity = KernelTelemetry.Source.StartActivity(
+                function, ActivityKind.Internal, parent == default ? TraceContext.Parent() : parent);
             if (activity is not null)
             {
                 activity.SetTag(TelemetryNames.ThreadName, Name);

@@ -35,7 +35,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         var td = new KThread(k, comm, pid, 100000 + pid);
         var io = new ProcIo(start.Json);
         int code;
-        using (var span = KernelTelemetry.Source.StartActivity(comm, ActivityKind.Internal))
+        using (var span = KernelTelemetry.Source.StartActivity(comm, ActivityKind.Internal, TraceContext.Parent()))
         {
             span?.SetTag(TelemetryNames.Command, string.Join(' ', start.Argv));
             span?.SetTag(TelemetryNames.ThreadName, comm);

@@ -9,12 +9,14 @@ namespace JailCluster.Tracing.Hosting;
 public static class JailClusterTracingExtensions
 {
     /// <summary>
-    /// Everything a JailCluster process (silo or client) needs: the sources <c>JailCluster.Kernel</c>,
-    /// <c>JailCluster.Client</c> and <c>Microsoft.Orleans.Application</c> (without which no trace context
-    /// crosses a grain call), the trace files unless sampling is <see cref="TraceSampling.Off"/>, and the
+    /// Everything a JailCluster process (silo or client) needs: the sources <c>JailCluster.Kernel</c> and
+    /// <c>JailCluster.Client</c>, the trace files unless sampling is <see cref="TraceSampling.Off"/>, and the
     /// OTLP exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. The OTLP exporter receives every span;
-    /// sampling applies to the files only, so a collector can choose for itself. Call it once per process:
-    /// a process owns one trace file.
+    /// sampling applies to the files only, so a collector can choose for itself. With sampling off and no
+    /// OTLP endpoint nothing would receive a span, so no source is listened to and no span is even created
+    /// (<see cref="IsTracing"/>). Orleans' own sources, a client and a server span per grain call, are not
+    /// listened to: trace context crosses grain calls through <see cref="TraceContextOutgoingFilter"/>, which
+    /// a tracing process registers. Call it once per process: a process owns one trace file.
     /// </summary>
     /// <param name="builder">The tracer provider builder.</param>
     /// <param name="configure">Adjusts the file options after the environment has been applied.</param>
@@ -22,12 +24,15 @@ public static class JailClusterTracingExtensions
         this TracerProviderBuilder builder,
         Action<TraceFileOptions>? configure = null)
     {
-        builder.AddSource(
-            TelemetryNames.KernelSource,
-            TelemetryNames.ClientSource,
-            TracingNames.OrleansApplicationSource);
-        builder.AddJailClusterTraceFiles(configure);
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TracingNames.OtlpEndpointVariable)))
+        var options = ReadOptions(configure);
+        if (!Traces(options))
+        {
+            return builder;
+        }
+
+        builder.AddSource(TelemetryNames.KernelSource, TelemetryNames.ClientSource);
+        AddTraceFiles(builder, options);
+        if (OtlpEndpointSet)
         {
             builder.AddOtlpExporter();
         }
@@ -36,17 +41,37 @@ public static class JailClusterTracingExtensions
     }
 
     /// <summary>
+    /// Whether this process records spans at all, from the same settings as <see cref="AddJailClusterTracing"/>:
+    /// trace files not off, or an OTLP endpoint. A process that traces registers
+    /// <see cref="TraceContextOutgoingFilter"/>; one that does not pays nothing per grain call.
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is out of range.</exception>
+    public static bool IsTracing(Action<TraceFileOptions>? configure = null) => Traces(ReadOptions(configure));
+
+    private static bool OtlpEndpointSet =>
+        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TracingNames.OtlpEndpointVariable));
+
+    private static bool Traces(TraceFileOptions options) => options.Sampling != TraceSampling.Off || OtlpEndpointSet;
+
+    /// <summary>
     /// Adds the OTLP-JSON trace files: options from <see cref="TraceFileOptions.FromEnvironment"/>, then
     /// <paramref name="configure"/>, validated. Adds nothing when sampling is <see cref="TraceSampling.Off"/>.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is out of range.</exception>
     public static TracerProviderBuilder AddJailClusterTraceFiles(
         this TracerProviderBuilder builder,
-        Action<TraceFileOptions>? configure = null)
+        Action<TraceFileOptions>? configure = null) => AddTraceFiles(builder, ReadOptions(configure));
+
+    private static TraceFileOptions ReadOptions(Action<TraceFileOptions>? configure)
     {
         var options = TraceFileOptions.FromEnvironment();
         configure?.Invoke(options);
         TraceFileOptionsValidator.ThrowIfInvalid(options);
+        return options;
+    }
+
+    private static TracerProviderBuilder AddTraceFiles(TracerProviderBuilder builder, TraceFileOptions options)
+    {
         if (options.Sampling == TraceSampling.Off)
         {
             return builder;

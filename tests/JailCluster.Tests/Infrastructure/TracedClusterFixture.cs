@@ -7,7 +7,7 @@ using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Orleans.TestingHost;
 
-/// <summary>A two-silo cluster with activity propagation and an in-memory exporter catching every span.</summary>
+/// <summary>A two-silo cluster with trace context propagation and an in-memory exporter catching every span.</summary>
 public sealed class TracedClusterFixture : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
@@ -26,13 +26,14 @@ public sealed class TracedClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _tracer = Sdk.CreateTracerProviderBuilder()
-            .AddSource(TelemetryNames.KernelSource, TelemetryNames.ClientSource, "Microsoft.Orleans.Application")
+            .AddSource(TelemetryNames.KernelSource, TelemetryNames.ClientSource)
             .AddInMemoryExporter(Spans)
             .Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddJailClusterKernel().AddActivityPropagation());
-        builder.ConfigureClient(client => client.AddActivityPropagation());
+        builder.ConfigureSilo((_, silo) =>
+            silo.AddJailClusterKernel().AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>());
+        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
