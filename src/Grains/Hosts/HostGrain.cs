@@ -82,11 +82,16 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         var swapper = new KThread(k, "swapper", 0, 100000);
         using (swapper.Enter("vnet0_init", span: false))
         {
+            // The host's own stack gets its epair cloner at boot, as every vnet does in FreeBSD; a jail's
+            // is attached on first use (IfClone.vnet_epair_cloner).
+            var cloner = await swapper.Alloc(KType.IfClone, IfClone.Epair);
             var vnet0 = await VnetSubr.vnet_alloc(swapper, "vnet0");
             if (vnet0 != boot.Vnet0)
             {
                 throw new InvalidOperationException("vnet0 was not the second allocation of proc0");
             }
+
+            await swapper.Store(vnet0, Layouts.Vnet.Cloner, cloner);
         }
 
         _context = k;

@@ -194,11 +194,19 @@ public sealed class KThread
     public async Task<ulong> Store(ulong ptr, KField field, ulong value)
     {
         var obj = await Resolve(ptr, field, write: true);
-        var who = Provenance("store", ptr, field.Name);
-        var old = await obj.Store(field.Name, value, who);
-        if (field.Watched)
+
+        // Only a store of NULL is remembered by the memory, so only it carries who made it; any other store
+        // sends who only in the rare case that the memory turned out to be freed.
+        var who = value == 0 ? Provenance("store", ptr, field.Name) : null;
+        var (old, freed) = await obj.Store(field.Name, value, who);
+        if (freed && who is null)
         {
-            MemoryEvent(TelemetryNames.Events.Store, ptr, field, old, value, false);
+            await obj.WroteAfterFree(Provenance("store", ptr, field.Name));
+        }
+
+        if (field.Watched || freed)
+        {
+            MemoryEvent(TelemetryNames.Events.Store, ptr, field, old, value, freed);
         }
 
         return old;
@@ -223,6 +231,13 @@ public sealed class KThread
     {
         var obj = await Resolve(ptr, null, write: false);
         return await obj.GetName();
+    }
+
+    /// <summary><c>atomic_cmpset</c> through a pointer; returns the value the field held.</summary>
+    public async Task<ulong> CompareExchange(ulong ptr, KField field, ulong expected, ulong value)
+    {
+        var obj = await Resolve(ptr, field, write: true);
+        return await obj.CompareExchange(field.Name, expected, value);
     }
 
     /// <summary>An atomic add through a pointer; returns the new value.</summary>

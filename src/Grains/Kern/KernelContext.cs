@@ -12,6 +12,11 @@ using JailCluster.Kernel.Versions;
 /// </summary>
 public sealed class KernelContext
 {
+    private const int MaxCachedObjects = 256;
+
+    private readonly Dictionary<ulong, IKObjectGrain> _objects = [];
+    private IKernelGrain? _kernel;
+
     /// <summary>Creates the context of a boot.</summary>
     public KernelContext(KernelBoot boot, IGrainFactory grains, TimeProvider time, FailPointMirror? mirror = null)
     {
@@ -47,41 +52,58 @@ public sealed class KernelContext
     public bool Invariants => Boot.Options.Invariants;
 
     /// <summary>The boot's globals grain.</summary>
-    public IKernelGrain Kernel => Grains.GetGrain<IKernelGrain>(Key.Named("kernel", "globals"));
+    public IKernelGrain Kernel => _kernel ??= GrainRefs.Get<IKernelGrain>(Grains, Key.Named("kernel", "globals"));
 
     /// <summary>A taskqueue's memory.</summary>
-    public ITaskqueueGrain Taskqueue(string name) => Grains.GetGrain<ITaskqueueGrain>(Key.Named("tq", name));
+    public ITaskqueueGrain Taskqueue(string name) => GrainRefs.Get<ITaskqueueGrain>(Grains, Key.Named("tq", name));
 
     /// <summary>A kernel thread (<c>taskq</c>, <c>swi</c>).</summary>
-    public IKThreadGrain KThread(string name) => Grains.GetGrain<IKThreadGrain>(Key.Named("kthread", name));
+    public IKThreadGrain KThread(string name) => GrainRefs.Get<IKThreadGrain>(Grains, Key.Named("kthread", name));
 
     /// <summary>A process.</summary>
     public IProcGrain Proc(int pid) =>
-        Grains.GetGrain<IProcGrain>(Key.Named("proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        GrainRefs.Get<IProcGrain>(Grains, Key.Named("proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>An sx lock.</summary>
-    public ISxLockGrain Sx(string name) => Grains.GetGrain<ISxLockGrain>(Key.Named("sx", name));
+    public ISxLockGrain Sx(string name) => GrainRefs.Get<ISxLockGrain>(Grains, Key.Named("sx", name));
 
-    /// <summary>The object at an address, through the interface of its type.</summary>
+    /// <summary>
+    /// The object at an address, through the interface of its type. A thread touches the same few objects
+    /// again and again, so each reference is made once per context.
+    /// </summary>
     public IKObjectGrain Object(ulong addr)
     {
+        if (_objects.TryGetValue(addr, out var known))
+        {
+            return known;
+        }
+
         KAddr.TryDecode(addr, out var type, out _, out _);
         var key = Key.Object(addr);
-        return type switch
+        IKObjectGrain made = type switch
         {
-            KType.Vnet => Grains.GetGrain<IVnetGrain>(key),
-            KType.IfClone => Grains.GetGrain<IIfCloneGrain>(key),
-            KType.Prison => Grains.GetGrain<IPrisonGrain>(key),
-            _ => Grains.GetGrain<IStructGrain>(key),
+            KType.Vnet => GrainRefs.Get<IVnetGrain>(Grains, key),
+            KType.IfClone => GrainRefs.Get<IIfCloneGrain>(Grains, key),
+            KType.Prison => GrainRefs.Get<IPrisonGrain>(Grains, key),
+            _ => GrainRefs.Get<IStructGrain>(Grains, key),
         };
+        if (_objects.Count >= MaxCachedObjects)
+        {
+            // A long-lived context (the host's own, which the checker walks every object with) must not keep a
+            // reference to every object it ever touched.
+            _objects.Clear();
+        }
+
+        _objects[addr] = made;
+        return made;
     }
 
     /// <summary>A vnet.</summary>
-    public IVnetGrain Vnet(ulong addr) => Grains.GetGrain<IVnetGrain>(Key.Object(addr));
+    public IVnetGrain Vnet(ulong addr) => GrainRefs.Get<IVnetGrain>(Grains, Key.Object(addr));
 
     /// <summary>A cloner.</summary>
-    public IIfCloneGrain Cloner(ulong addr) => Grains.GetGrain<IIfCloneGrain>(Key.Object(addr));
+    public IIfCloneGrain Cloner(ulong addr) => GrainRefs.Get<IIfCloneGrain>(Grains, Key.Object(addr));
 
     /// <summary>A prison.</summary>
-    public IPrisonGrain Prison(ulong addr) => Grains.GetGrain<IPrisonGrain>(Key.Object(addr));
+    public IPrisonGrain Prison(ulong addr) => GrainRefs.Get<IPrisonGrain>(Grains, Key.Object(addr));
 }

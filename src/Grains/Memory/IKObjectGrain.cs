@@ -18,10 +18,26 @@ public interface IKObjectGrain : IGrainWithStringKey
     Task<KLoad> Load(string field);
 
     /// <summary>
-    /// Stores one field and returns the old value. <paramref name="who"/> is kept for a store of NULL.
+    /// Stores one field; returns the old value and whether the object was already freed.
+    /// <paramref name="who"/> is kept for a store of NULL, and as the writer when the object was freed;
+    /// a thread sends it with stores of NULL only, the common case of any other store then carrying none.
     /// </summary>
     [Alias("Store")]
-    Task<ulong> Store(string field, ulong value, Provenance? who);
+    Task<KStore> Store(string field, ulong value, Provenance? who);
+
+    /// <summary>
+    /// Records who made a store that <see cref="Store"/> reported as a write after free, for a store that
+    /// carried no <see cref="Provenance"/>.
+    /// </summary>
+    [Alias("WroteAfterFree")]
+    Task WroteAfterFree(Provenance who);
+
+    /// <summary>
+    /// <c>atomic_cmpset</c>: stores <paramref name="value"/> if the field holds <paramref name="expected"/>;
+    /// returns the value it held.
+    /// </summary>
+    [Alias("CompareExchange")]
+    Task<ulong> CompareExchange(string field, ulong expected, ulong value);
 
     /// <summary>An atomic add (<c>atomic_fetchadd</c>, <c>refcount_release</c>); returns the new value.</summary>
     [Alias("FetchAdd")]

@@ -9,7 +9,10 @@ using JailCluster.Panics;
 /// </summary>
 public abstract class KObjectGrain : Grain, IKObjectGrain
 {
-    private readonly Dictionary<string, ulong> _words = new(StringComparer.Ordinal);
+    // An object has a handful of fields: a short array searched in order costs a fraction of a dictionary's
+    // memory, and every simulated jail is several of these objects.
+    private KeyValuePair<string, ulong>[] _words = [];
+    private int _wordCount;
     private Dictionary<string, Provenance>? _nulledBy;
     private List<Provenance>? _writesAfterFree;
     private List<Provenance>? _doubleFrees;
@@ -35,10 +38,11 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     {
         Name = init.Name;
         Invariants = init.Invariants;
-        _words.Clear();
+        _words = new KeyValuePair<string, ulong>[init.Words.Count];
+        _wordCount = 0;
         foreach (var (k, v) in init.Words)
         {
-            _words[k] = v;
+            SetWord(k, v);
         }
 
         Allocated = true;
@@ -70,7 +74,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     }
 
     /// <inheritdoc />
-    public Task<ulong> Store(string field, ulong value, Provenance? who)
+    public Task<KStore> Store(string field, ulong value, Provenance? who)
     {
         var old = Word(field);
         who = who is null ? null : who with { Object = Describe() };
@@ -79,13 +83,33 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
             (_writesAfterFree ??= []).Add(who);
         }
 
-        _words[field] = value;
+        SetWord(field, value);
         if (value == 0 && who is not null)
         {
             (_nulledBy ??= new(StringComparer.Ordinal))[field] = who;
         }
         else
         {
+            _nulledBy?.Remove(field);
+        }
+
+        return Task.FromResult(new KStore(old, Freed));
+    }
+
+    /// <inheritdoc />
+    public Task WroteAfterFree(Provenance who)
+    {
+        (_writesAfterFree ??= []).Add(who with { Object = Describe() });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<ulong> CompareExchange(string field, ulong expected, ulong value)
+    {
+        var old = Word(field);
+        if (old == expected)
+        {
+            SetWord(field, value);
             _nulledBy?.Remove(field);
         }
 
@@ -96,7 +120,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     public Task<long> FetchAdd(string field, long delta)
     {
         var value = (long)Word(field) + delta;
-        _words[field] = (ulong)value;
+        SetWord(field, (ulong)value);
         return Task.FromResult(value);
     }
 
@@ -136,7 +160,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
         Name = Name,
         Allocated = Allocated,
         Freed = Freed,
-        Words = new Dictionary<string, ulong>(_words),
+        Words = _words.Take(_wordCount).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal),
         FreedBy = _freedBy,
         WritesAfterFree = _writesAfterFree?.ToArray() ?? [],
         DoubleFrees = _doubleFrees?.ToArray() ?? [],
@@ -162,5 +186,39 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     }
 
     /// <summary>A field's current value, zero when never stored.</summary>
-    protected ulong Word(string field) => _words.TryGetValue(field, out var v) ? v : 0UL;
+    protected ulong Word(string field)
+    {
+        var i = IndexOf(field);
+        return i < 0 ? 0UL : _words[i].Value;
+    }
+
+    private int IndexOf(string field)
+    {
+        for (var i = 0; i < _wordCount; i++)
+        {
+            var key = _words[i].Key;
+            if (ReferenceEquals(key, field) || string.Equals(key, field, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void SetWord(string field, ulong value)
+    {
+        var i = IndexOf(field);
+        if (i < 0)
+        {
+            if (_wordCount == _words.Length)
+            {
+                Array.Resize(ref _words, _words.Length + 4);
+            }
+
+            i = _wordCount++;
+        }
+
+        _words[i] = new(field, value);
+    }
 }

@@ -10,10 +10,6 @@ using JailCluster.Panics;
 [Alias("jc.IVnetGrain")]
 public interface IVnetGrain : IKObjectGrain
 {
-    /// <summary>Sets up the empty stack and names its cloner.</summary>
-    [Alias("Setup")]
-    Task Setup(ulong cloner);
-
     /// <summary>A snapshot of <c>V_ifnet</c>, as an unlocked walk would see it.</summary>
     [Alias("Ifnets")]
     Task<IReadOnlyList<VnetEntry>> Ifnets();

@@ -22,13 +22,34 @@ public static class IfClone
             return (Errno.EINVAL, null);
         }
 
-        var cloner = await td.Load(td.CurVnet, Vnet.Cloner);
-        if (cloner == 0)
+        var cloner = await vnet_epair_cloner(td, td.CurVnet);
+        return await IfEpair.epair_clone_create(td, cloner, unit);
+    }
+
+    /// <summary>
+    /// <c>V_epair_cloner</c> of a vnet, attached on first use. FreeBSD attaches every vnet's cloner in the
+    /// driver's VNET_SYSINIT; until an interface is created in the vnet nothing but the vnet's own
+    /// destructor reads it, and in a mass teardown almost no jail ever creates one, so the model saves the
+    /// object (one grain per jail) until it is needed. Two threads creating the first interface of a vnet at
+    /// once both allocate; <c>atomic_cmpset</c> keeps one, and the other frees its own.
+    /// </summary>
+    public static async Task<ulong> vnet_epair_cloner(KThread td, ulong vnet)
+    {
+        var cloner = await td.Load(vnet, Vnet.Cloner);
+        if (cloner != 0)
         {
-            return (Errno.EINVAL, null);
+            return cloner;
         }
 
-        return await IfEpair.epair_clone_create(td, cloner, unit);
+        var made = await td.Alloc(KType.IfClone, Epair);
+        var held = await td.CompareExchange(vnet, Vnet.Cloner, 0, made);
+        if (held == 0)
+        {
+            return made;
+        }
+
+        await td.Free(made, "if_clone");
+        return held;
     }
 
     /// <summary><c>if_clone_destroy</c> (SIOCIFDESTROY): step B0, then the driver's destroy.</summary>

@@ -11,14 +11,6 @@ public sealed class VnetGrain : KObjectGrain, IVnetGrain
     private readonly List<VnetEntry> _ifnets = [];
     private readonly List<ulong> _index = [0];
     private List<VnetDamage>? _damage;
-    private ulong _cloner;
-
-    /// <inheritdoc />
-    public Task Setup(ulong cloner)
-    {
-        _cloner = cloner;
-        return Task.CompletedTask;
-    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<VnetEntry>> Ifnets() => Task.FromResult<IReadOnlyList<VnetEntry>>(_ifnets.ToArray());
@@ -119,7 +111,7 @@ public sealed class VnetGrain : KObjectGrain, IVnetGrain
         Freed = Freed,
         Ifnets = _ifnets.ToArray(),
         Index = _index.ToArray(),
-        Cloner = _cloner,
+        Cloner = Word(Layouts.Vnet.Cloner.Name),
         Damage = _damage?.ToArray() ?? [],
     });
 

@@ -6,18 +6,17 @@ using JailCluster.Kernel.Memory;
 /// <summary>sys/net/vnet.c: a network stack's birth and death.</summary>
 public static class VnetSubr
 {
-    /// <summary><c>vnet_alloc</c>: a new stack with its own epair cloner.</summary>
+    /// <summary>
+    /// <c>vnet_alloc</c>: a new stack. Its epair cloner is attached when first used
+    /// (<see cref="IfClone.vnet_epair_cloner"/>), not here.
+    /// </summary>
     public static async Task<ulong> vnet_alloc(KThread td, string name)
     {
         using var f = td.Enter("vnet_alloc");
-        var cloner = await td.Alloc(KType.IfClone, IfClone.Epair);
-        var vnet = await td.Alloc(KType.Vnet, name, new Dictionary<string, ulong>
+        return await td.Alloc(KType.Vnet, name, new Dictionary<string, ulong>
         {
-            [Layouts.Vnet.Cloner.Name] = cloner,
             [Layouts.Vnet.VnetState.Name] = Layouts.Vnet.StateRunning,
         });
-        await td.K.Vnet(vnet).Setup(cloner);
-        return vnet;
     }
 
     /// <summary>
