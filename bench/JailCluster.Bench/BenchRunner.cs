@@ -20,6 +20,9 @@ public sealed class BenchRunner(
     // Building and tearing down 10,000 jails is bound by round trips, not by the processors: more in flight.
     private const int MemoryConcurrency = 256;
 
+    // Enough hosts that the 10,000-jail teardown does not wait on a few taskqueues, one vnet after another.
+    private const int MemoryHosts = 40;
+
     private static readonly string[] Kernels = [R121, D56374];
 
     private readonly Dictionary<int, double> ceilings = [];
@@ -303,7 +306,7 @@ public sealed class BenchRunner(
     private async Task MemoryAsync()
     {
         await using var cluster = await StartAsync(3, "off", countCalls: false);
-        var hosts = Enumerable.Range(0, 10).Select(h => $"m{h}").ToList();
+        var hosts = Enumerable.Range(0, MemoryHosts).Select(h => $"m{h}").ToList();
         using var driver = new TeardownDriver(cluster, MemoryConcurrency);
         await driver.BootAsync(hosts, D56374, KernelPlacement.Spread, seed: 7);
         await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: false);
