@@ -17,9 +17,6 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     /// <summary>The cluster's state directory.</summary>
     public string Home { get; } = TestHomes.Create("redis");
 
-    /// <summary>The Redis connection string.</summary>
-    public string Redis => redis?.Connection ?? throw new InvalidOperationException("Redis is not running");
-
     /// <inheritdoc />
     public async Task InitializeAsync()
     {

@@ -143,6 +143,13 @@ public sealed class ClusterConnection : IAsyncDisposable
         return state;
     }
 
+    /// <summary>
+    /// What a call shows of a silo dying under it: the silo is unreachable, or the call got no answer in time.
+    /// </summary>
+    public static bool IsSiloLoss(Exception e) =>
+        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+            or Orleans.Runtime.Messaging.ConnectionFailedException;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await DisposeQuietly(host);
 

@@ -104,8 +104,7 @@ public static class ClusterCommands
             {
                 active = (await management.GetHosts(onlyActive: true)).Count;
             }
-            catch (Exception e)
-                when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            catch (Exception e) when (ClusterConnection.IsSiloLoss(e))
             {
                 // The management grain was on the silo that went; it comes back elsewhere.
             }

@@ -3,6 +3,7 @@ namespace JailCluster.Client.Teardown;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using JailCluster.Client.Cli;
+using JailCluster.Client.Cluster;
 using JailCluster.Commands;
 using JailCluster.Hosts;
 using JailCluster.Telemetry;
@@ -372,10 +373,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    // What a call shows of a silo dying under it: the silo is unreachable, or the call got no answer.
-    private static bool IsSiloLoss(Exception e) =>
-        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or Orleans.Runtime.Messaging.ConnectionFailedException;
+    private static bool IsSiloLoss(Exception e) => ClusterConnection.IsSiloLoss(e);
 
     // Calls made after a silo died can still fail until membership has declared it dead: try again a few times.
     // None may wait for ever: one that went to a silo as it died would.

@@ -1,9 +1,6 @@
 namespace JailCluster.Kernel.Hosting;
 
-using JailCluster.Hosts;
 using JailCluster.Kernel.Hosts;
-using JailCluster.Kernel.Kern;
-using JailCluster.Kernel.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -54,14 +51,11 @@ public sealed partial class SiloLossWatcher(
             // news while one of its commands waits on a thread that waits on memory which is gone.
             await Task.WhenAll(hosts.Select(async h =>
             {
-                if (await directory.LastBoot(h) is { } boot)
+                if (await directory.LastBoot(h) is { } boot
+                    && KernelLoss.Globals(grains, h, boot) is var kernel
+                    && await KernelLoss.LostMemory(kernel, boot.Options.Placement))
                 {
-                    var kernel = grains.GetGrain<IKernelGrain>(
-                        new KernelKey(h, boot.Generation, boot.Options.Placement).Named("kernel", "globals"));
-                    if (boot.Options.Placement == KernelPlacement.Spread || await kernel.Boot() is null)
-                    {
-                        await kernel.Retire();
-                    }
+                    await kernel.Retire();
                 }
             }));
             await Task.WhenAll(hosts.Select(h => grains.GetGrain<IHostCrashGrain>(h).SiloLost(silo)));

@@ -57,9 +57,8 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         else if (_crash is not null && _options is { } lost)
         {
             // Threads of the lost boot may still run on the silos that survived: stop them.
-            await GrainFactory.GetGrain<IKernelGrain>(
-                new KernelKey(this.GetPrimaryKeyString(), _generation, lost.Placement).Named("kernel", "globals"))
-                .Retire();
+            var record = new HostRecord(lost, _generation);
+            await KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), record).Retire();
         }
 
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -177,10 +176,7 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
             return;
         }
 
-        // A spread host has kernel memory on every silo. A host-local one lost its memory only if its
-        // silo died, in which case its globals come back empty from a fresh activation elsewhere.
-        var lost = k.Boot.Options.Placement == KernelPlacement.Spread || await k.Kernel.Boot() is null;
-        if (!lost)
+        if (!await KernelLoss.LostMemory(k.Kernel, k.Boot.Options.Placement))
         {
             return;
         }

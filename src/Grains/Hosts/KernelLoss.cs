@@ -1,0 +1,28 @@
+namespace JailCluster.Kernel.Hosts;
+
+using JailCluster.Hosts;
+using JailCluster.Kernel.Kern;
+using JailCluster.Kernel.Memory;
+
+/// <summary>Which boot's kernel a dead silo took memory from: the one rule the host and the silos both apply.</summary>
+public static class KernelLoss
+{
+    /// <summary>The globals of the boot <paramref name="record"/> of <paramref name="host"/>.</summary>
+    public static IKernelGrain Globals(IGrainFactory grains, string host, HostRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(record);
+        return grains.GetGrain<IKernelGrain>(
+            new KernelKey(host, record.Generation, record.Options.Placement).Named("kernel", "globals"));
+    }
+
+    /// <summary>
+    /// True when a silo that died held memory of this kernel: a spread kernel has memory on every silo; a
+    /// host-local one lost its memory only if its silo died, in which case its globals come back empty elsewhere.
+    /// </summary>
+    public static async Task<bool> LostMemory(IKernelGrain kernel, KernelPlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        return placement == KernelPlacement.Spread || await kernel.Boot() is null;
+    }
+}
