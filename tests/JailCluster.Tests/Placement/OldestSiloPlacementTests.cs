@@ -1,0 +1,67 @@
+namespace JailCluster.Tests.Placement;
+
+using System.Net;
+using JailCluster.Kernel.Placement;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.Placement;
+
+/// <summary>Where the host directory and the panic log go.</summary>
+public sealed class OldestSiloPlacementTests
+{
+    // Three silos started within one second: the same generation, the primary not the smallest address.
+    private static readonly SiloAddress[] Silos =
+    [
+        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 30002), 7),
+        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 10001), 7),
+        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 20003), 7),
+    ];
+
+    [Fact]
+    public async Task DevelopmentClusteringPutsItOnThePrimaryWhateverTheTie()
+    {
+        var director = Director(new IPEndPoint(IPAddress.Loopback, 30002));
+
+        Assert.Equal(Silos[0], await director.OnAddActivation(Strategy, Target, new Context(Silos)));
+    }
+
+    [Fact]
+    public async Task OtherwiseTheOldestGenerationWinsAndATieGoesToTheSmallestAddress()
+    {
+        var director = Director(primary: null);
+        SiloAddress[] silos = [.. Silos, SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 40004), 6)];
+
+        Assert.Equal(silos[3], await director.OnAddActivation(Strategy, Target, new Context(silos)));
+        Assert.Equal(Silos[1], await director.OnAddActivation(Strategy, Target, new Context(Silos)));
+    }
+
+    [Fact]
+    public async Task APrimaryThatIsGoneLeavesTheOldest()
+    {
+        var director = Director(new IPEndPoint(IPAddress.Loopback, 50005));
+
+        Assert.Equal(Silos[1], await director.OnAddActivation(Strategy, Target, new Context(Silos)));
+    }
+
+    private static PlacementStrategy Strategy { get; } = new OldestSiloPlacementStrategy();
+
+    private static PlacementTarget Target { get; } =
+        new(GrainId.Create("hostdirectory", "hosts"), new Dictionary<string, object>(), default, 0);
+
+    private static OldestSiloPlacementDirector Director(IPEndPoint? primary) =>
+        new(Options.Create(primary is null
+            ? new DevelopmentClusterMembershipOptions()
+            : new DevelopmentClusterMembershipOptions { PrimarySiloEndpoint = primary }));
+
+    private sealed class Context(SiloAddress[] silos) : IPlacementContext
+    {
+        public SiloAddress LocalSilo => silos[0];
+
+        public SiloStatus LocalSiloStatus => SiloStatus.Active;
+
+        public SiloAddress[] GetCompatibleSilos(PlacementTarget target) => silos;
+
+        public IReadOnlyDictionary<ushort, SiloAddress[]> GetCompatibleSilosWithVersions(PlacementTarget target) =>
+            new Dictionary<ushort, SiloAddress[]> { [0] = silos };
+    }
+}
