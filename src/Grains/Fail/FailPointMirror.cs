@@ -15,11 +15,14 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
     private readonly ConcurrentDictionary<string, Lazy<Task>> _subscriptions = new(StringComparer.Ordinal);
     private IFailPointMirror? _reference;
 
-    /// <summary>The state of the boot whose globals live in <paramref name="kernel"/>.</summary>
-    public ValueTask<FailPointMirrorState> Get(IKernelGrain kernel)
+    /// <summary>
+    /// The state of the boot whose globals live in <paramref name="kernel"/>, under its grain key
+    /// <paramref name="key"/>: a thread asks at every step, and has the key at hand, where the reference would
+    /// decode it each time.
+    /// </summary>
+    public ValueTask<FailPointMirrorState> Get(string key, IKernelGrain kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        var key = kernel.GetPrimaryKeyString();
         return _states.TryGetValue(key, out var state) ? ValueTask.FromResult(state) : Subscribe(kernel, key);
     }
 

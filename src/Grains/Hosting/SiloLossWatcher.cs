@@ -52,7 +52,7 @@ public sealed partial class SiloLossWatcher(
             await Task.WhenAll(hosts.Select(async h =>
             {
                 if (await directory.LastBoot(h) is { } boot
-                    && KernelLoss.Globals(grains, h, boot) is var kernel
+                    && KernelLoss.Globals(grains, h, boot.Generation, boot.Options.Placement) is var kernel
                     && await KernelLoss.LostMemory(kernel, boot.Options.Placement))
                 {
                     await kernel.Retire();

@@ -57,8 +57,7 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
         else if (_crash is not null && _options is { } lost)
         {
             // Threads of the lost boot may still run on the silos that survived: stop them.
-            var record = new HostRecord(lost, _generation);
-            await KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), record).Retire();
+            await KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), _generation, lost.Placement).Retire();
         }
 
         DelayDeactivation(Timeout.InfiniteTimeSpan);

@@ -7,13 +7,11 @@ using JailCluster.Kernel.Memory;
 /// <summary>Which boot's kernel a dead silo took memory from: the one rule the host and the silos both apply.</summary>
 public static class KernelLoss
 {
-    /// <summary>The globals of the boot <paramref name="record"/> of <paramref name="host"/>.</summary>
-    public static IKernelGrain Globals(IGrainFactory grains, string host, HostRecord record)
+    /// <summary>The globals of boot <paramref name="generation"/> of <paramref name="host"/>.</summary>
+    public static IKernelGrain Globals(IGrainFactory grains, string host, int generation, KernelPlacement placement)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(record);
-        return grains.GetGrain<IKernelGrain>(
-            new KernelKey(host, record.Generation, record.Options.Placement).Named("kernel", "globals"));
+        return grains.GetGrain<IKernelGrain>(new KernelKey(host, generation, placement).Named("kernel", "globals"));
     }
 
     /// <summary>

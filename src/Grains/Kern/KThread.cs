@@ -112,7 +112,7 @@ public sealed class KThread
         var kernel = K.Kernel;
         if (K.Mirror is { } mirror)
         {
-            var state = await mirror.Get(kernel);
+            var state = await mirror.Get(K.KernelName, kernel);
             if (state.Halted)
             {
                 throw new KernelHaltException();
@@ -395,7 +395,7 @@ public sealed class KThread
     public async Task CheckHalted()
     {
         var halted = K.Mirror is { } mirror
-            ? (await mirror.Get(K.Kernel)).Halted
+            ? (await mirror.Get(K.KernelName, K.Kernel)).Halted
             : await K.Kernel.PanicState() is not null;
         if (halted)
         {

@@ -16,6 +16,7 @@ public sealed class KernelContext
 
     private readonly Dictionary<ulong, IKObjectGrain> _objects = [];
     private IKernelGrain? _kernel;
+    private string? _kernelName;
 
     /// <summary>Creates the context of a boot.</summary>
     public KernelContext(KernelBoot boot, IGrainFactory grains, TimeProvider time, FailPointMirror? mirror = null)
@@ -52,7 +53,10 @@ public sealed class KernelContext
     public bool Invariants => Boot.Options.Invariants;
 
     /// <summary>The boot's globals grain.</summary>
-    public IKernelGrain Kernel => _kernel ??= GrainRefs.Get<IKernelGrain>(Grains, Key.Named("kernel", "globals"));
+    public IKernelGrain Kernel => _kernel ??= GrainRefs.Get<IKernelGrain>(Grains, KernelName);
+
+    /// <summary>The grain key of the boot's globals.</summary>
+    public string KernelName => _kernelName ??= Key.Named("kernel", "globals");
 
     /// <summary>A taskqueue's memory.</summary>
     public ITaskqueueGrain Taskqueue(string name) => GrainRefs.Get<ITaskqueueGrain>(Grains, Key.Named("tq", name));
@@ -62,7 +66,8 @@ public sealed class KernelContext
 
     /// <summary>A process.</summary>
     public IProcGrain Proc(int pid) =>
-        GrainRefs.Get<IProcGrain>(Grains, Key.Named("proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        GrainRefs.Get<IProcGrain>(Grains, Key.Named("proc",
+            pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>An sx lock.</summary>
     public ISxLockGrain Sx(string name) => GrainRefs.Get<ISxLockGrain>(Grains, Key.Named("sx", name));
@@ -99,11 +104,14 @@ public sealed class KernelContext
     }
 
     /// <summary>A vnet.</summary>
-    public IVnetGrain Vnet(ulong addr) => GrainRefs.Get<IVnetGrain>(Grains, Key.Object(addr));
+    public IVnetGrain Vnet(ulong addr) =>
+        Object(addr) as IVnetGrain ?? GrainRefs.Get<IVnetGrain>(Grains, Key.Object(addr));
 
     /// <summary>A cloner.</summary>
-    public IIfCloneGrain Cloner(ulong addr) => GrainRefs.Get<IIfCloneGrain>(Grains, Key.Object(addr));
+    public IIfCloneGrain Cloner(ulong addr) =>
+        Object(addr) as IIfCloneGrain ?? GrainRefs.Get<IIfCloneGrain>(Grains, Key.Object(addr));
 
     /// <summary>A prison.</summary>
-    public IPrisonGrain Prison(ulong addr) => GrainRefs.Get<IPrisonGrain>(Grains, Key.Object(addr));
+    public IPrisonGrain Prison(ulong addr) =>
+        Object(addr) as IPrisonGrain ?? GrainRefs.Get<IPrisonGrain>(Grains, Key.Object(addr));
 }
