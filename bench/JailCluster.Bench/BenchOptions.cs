@@ -33,7 +33,9 @@ public sealed record BenchOptions
     /// <summary>Jail counts of the memory measurement. Default: 1,000 and 10,000; quick 500.</summary>
     public IReadOnlyList<int> MemoryJails { get; init; } = [1000, 10000];
 
-    /// <summary>Commands in flight at once in a throughput run. Default: 256, the pings in flight of the ceiling.</summary>
+    /// <summary>
+    /// Commands in flight at once in a throughput run. Default: 256, the pings in flight of the ceiling.
+    /// </summary>
     public int Concurrency { get; init; } = 256;
 
     /// <summary>Where results go. Default: bench/results under the repository.</summary>

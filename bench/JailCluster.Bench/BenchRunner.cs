@@ -88,7 +88,8 @@ public sealed class BenchRunner(
 
     private async Task<BenchCluster> StartAsync(int silos, string sampling, bool countCalls)
     {
-        log.WriteLine($"== cluster of {silos} silo(s), trace sampling {sampling}, call counting {(countCalls ? "on" : "off")}");
+        log.WriteLine($"== cluster of {silos} silo(s), trace sampling {sampling}, call counting " +
+            $"{(countCalls ? "on" : "off")}");
         var environment = new Dictionary<string, string?>
         {
             ["JAILCLUSTER_Bench__CountCalls"] = countCalls ? "true" : "false",
@@ -111,7 +112,8 @@ public sealed class BenchRunner(
         for (var r = 0; r < options.Runs; r++)
         {
             stop.ThrowIfCancellationRequested();
-            runs.Add(await CeilingBench.RunAsync(cluster.Client, runs.Count, TimeSpan.FromSeconds(options.PingSeconds)));
+            runs.Add(await CeilingBench.RunAsync(cluster.Client, runs.Count,
+                TimeSpan.FromSeconds(options.PingSeconds)));
             log.WriteLine($"ceiling {when}, {silos} silo(s), run {r + 1}: {runs[^1]:0} calls/s");
         }
     }
@@ -139,11 +141,11 @@ public sealed class BenchRunner(
             var outcomes = new List<TeardownOutcome>();
             for (var r = 0; r < options.Runs; r++)
             {
-                var outcome = await OneTeardownAsync(
-                    cluster, kernel, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, false);
+                var outcome = await ThroughputTeardownAsync(cluster, kernel, trace: false);
                 outcomes.Add(outcome);
                 log.WriteLine($"teardown {kernel}, {silos} silo(s), run {r + 1}: {outcome.Jails} jails in " +
-                    $"{outcome.Seconds:0.00} s = {outcome.TeardownsPerSecond:0.0}/s, {outcome.CallsPerSecond:0} calls/s, " +
+                    $"{outcome.Seconds:0.00} s = {outcome.TeardownsPerSecond:0.0}/s, " +
+                    $"{outcome.CallsPerSecond:0} calls/s, " +
                     $"{outcome.Calls.Values.Sum() / (double)Math.Max(1, outcome.Jails):0} calls/teardown, " +
                     $"{outcome.Panics} panic(s), build {outcome.BuildSeconds:0.0} s");
             }
@@ -204,12 +206,16 @@ public sealed class BenchRunner(
         {
             foreach (var kernel in options.Quick ? [D56374] : Kernels)
             {
-                var outcome = await OneTeardownAsync(
-                    cluster, kernel, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, trace);
+                var outcome = await ThroughputTeardownAsync(cluster, kernel, trace);
                 log.WriteLine($"warm-up {kernel}: {outcome.TeardownsPerSecond:0.0} teardowns/s (not counted)");
             }
         }
     }
+
+    // The teardown every throughput figure runs: the 2019 pattern, spread, in the shape of the options.
+    private Task<TeardownOutcome> ThroughputTeardownAsync(BenchCluster cluster, string kernel, bool trace) =>
+        OneTeardownAsync(
+            cluster, kernel, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, trace);
 
     private async Task<TeardownOutcome> OneTeardownAsync(
         BenchCluster cluster,
@@ -253,7 +259,8 @@ public sealed class BenchRunner(
             var jails = outcomes.Sum(o => o.Jails);
             var panics = outcomes.Sum(o => o.Panics);
             var place = placement == KernelPlacement.Spread ? "spread" : "host-local";
-            var perPanic = panics == 0 ? $"no panic in {jails} teardowns" : $"{jails / (double)panics:0.0} teardowns per panic";
+            var perPanic = panics == 0
+                ? $"no panic in {jails} teardowns" : $"{jails / (double)panics:0.0} teardowns per panic";
             log.WriteLine($"race {kernel} {pattern} {place}: {panics} panic(s) in {jails} teardowns: {perPanic}");
             report.Figures.Add(new Figure
             {
@@ -283,9 +290,9 @@ public sealed class BenchRunner(
                 await WarmUpAsync(cluster, trace: true);
                 for (var r = 0; r < options.Runs; r++)
                 {
-                    outcomes.Add(await OneTeardownAsync(
-                        cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", options.Hosts, options.JailsPerHost, true));
-                    log.WriteLine($"tracing {sampling}, run {r + 1}: {outcomes[^1].TeardownsPerSecond:0.0} teardowns/s");
+                    outcomes.Add(await ThroughputTeardownAsync(cluster, D56374, trace: true));
+                    var rate = outcomes[^1].TeardownsPerSecond;
+                    log.WriteLine($"tracing {sampling}, run {r + 1}: {rate:0.0} teardowns/s");
                 }
             }
             finally
@@ -296,7 +303,8 @@ public sealed class BenchRunner(
             AddTeardownFigures("tracing", $"D56374, 3 silos, sampling {sampling}", outcomes);
             var files = Directory.Exists(TracesDirectory(sampling))
                 ? Directory.GetFiles(TracesDirectory(sampling), "*.jsonl") : [];
-            var siloFiles = files.Where(f => !Path.GetFileName(f).StartsWith("jailcluster-bench", StringComparison.Ordinal));
+            var siloFiles = files.Where(
+                f => !Path.GetFileName(f).StartsWith("jailcluster-bench", StringComparison.Ordinal));
             var bytes = files.Sum(f => new FileInfo(f).Length);
             report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"tracing {sampling}: {files.Length} trace file(s), {bytes / 1024} KiB, of which " +
@@ -320,11 +328,13 @@ public sealed class BenchRunner(
         var builtBefore = 0;
         foreach (var target in options.MemoryJails)
         {
-            var more = TeardownDriver.Plan(hosts, (target - jails.Count) / hosts.Count, offset: jails.Count / hosts.Count);
+            var more = TeardownDriver.Plan(hosts, (target - jails.Count) / hosts.Count,
+                offset: jails.Count / hosts.Count);
             var build = await driver.BuildAsync(more, processes: 0);
             jails.AddRange(more);
             var now = await cluster.ProbeAsync(collect: true);
-            AddMemoryFigures($"after building {jails.Count(j => j.Built)} jails", baseline, now, jails.Count(j => j.Built));
+            AddMemoryFigures($"after building {jails.Count(j => j.Built)} jails", baseline, now,
+                jails.Count(j => j.Built));
             if (previous is { } before)
             {
                 // What one more jail costs, without the one-time growth of the first thousand (heap segments, code).
@@ -334,14 +344,16 @@ public sealed class BenchRunner(
                     Section = "memory",
                     Name = $"silo RSS per jail, marginal from {builtBefore} to {jails.Count(j => j.Built)} jails",
                     Unit = "KiB",
-                    Runs = [(now.Sum(p => p.ResidentBytes) - before.Sum(p => p.ResidentBytes)) / 1024.0 / Math.Max(1, jailsAdded)],
+                    Runs = [(now.Sum(p => p.ResidentBytes) - before.Sum(p => p.ResidentBytes))
+                        / 1024.0 / Math.Max(1, jailsAdded)],
                 });
                 report.Figures.Add(new Figure
                 {
                     Section = "memory",
                     Name = $"managed heap per jail, marginal from {builtBefore} to {jails.Count(j => j.Built)} jails",
                     Unit = "KiB",
-                    Runs = [(now.Sum(p => p.ManagedBytes) - before.Sum(p => p.ManagedBytes)) / 1024.0 / Math.Max(1, jailsAdded)],
+                    Runs = [(now.Sum(p => p.ManagedBytes) - before.Sum(p => p.ManagedBytes))
+                        / 1024.0 / Math.Max(1, jailsAdded)],
                 });
             }
 
@@ -372,8 +384,9 @@ public sealed class BenchRunner(
         await management.ForceActivationCollection(TimeSpan.FromSeconds(5));
         await Task.Delay(TimeSpan.FromSeconds(2));
         var second = await cluster.ProbeAsync(collect: true);
-        AddMemoryFigures($"after a second forced collection {(options.Quick ? 5 : 12)} s later", baseline, second, outcome.Jails);
-        report.Remaining[$"after a second forced collection {(options.Quick ? 5 : 12)} s later"] = await ActivationsAsync(cluster);
+        var secondStep = $"after a second forced collection {(options.Quick ? 5 : 12)} s later";
+        AddMemoryFigures(secondStep, baseline, second, outcome.Jails);
+        report.Remaining[secondStep] = await ActivationsAsync(cluster);
     }
 
     private void AddMemoryFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> baseline,
@@ -421,15 +434,18 @@ public sealed class BenchRunner(
             if (ceilings.TryGetValue(silos, out var ceiling) && ceiling > 0)
             {
                 report.Ratios.Add(new Ratio(
-                    $"kernel steps/s ÷ ping ceiling, {kernel}, {silos} silo(s)", rate / ceiling, ">= 0.70", rate / ceiling >= 0.7));
+                    $"kernel steps/s ÷ ping ceiling, {kernel}, {silos} silo(s)", rate / ceiling, ">= 0.70",
+                    rate / ceiling >= 0.7));
             }
         }
 
         foreach (var kernel in Kernels)
         {
-            if (teardownRates.TryGetValue((kernel, 1), out var one) && teardownRates.TryGetValue((kernel, 3), out var three))
+            if (teardownRates.TryGetValue((kernel, 1), out var one)
+                && teardownRates.TryGetValue((kernel, 3), out var three))
             {
-                report.Ratios.Add(new Ratio($"teardowns/s 3 silos ÷ 1 silo, {kernel}", three / one, "> 1 as 2 cores allow", null));
+                report.Ratios.Add(new Ratio($"teardowns/s 3 silos ÷ 1 silo, {kernel}", three / one,
+                    "> 1 as 2 cores allow", null));
             }
         }
 
@@ -440,13 +456,15 @@ public sealed class BenchRunner(
             if (off > 0 && on > 0)
             {
                 var cost = 1 - (on / off);
-                report.Ratios.Add(new Ratio($"tracing cost, sampling {sampling}", cost, sampling == "0.1" ? "<= 0.15" : "-",
+                report.Ratios.Add(new Ratio($"tracing cost, sampling {sampling}", cost,
+                    sampling == "0.1" ? "<= 0.15" : "-",
                     sampling == "0.1" ? cost <= 0.15 : null));
             }
         }
 
         foreach (var perJail in report.Figures.Where(f => f.Section == "memory"
-            && f.Name.StartsWith("silo RSS per jail, ", StringComparison.Ordinal) && !f.Name.Contains("down", StringComparison.Ordinal)
+            && f.Name.StartsWith("silo RSS per jail, ", StringComparison.Ordinal) 
+            && !f.Name.Contains("down", StringComparison.Ordinal)
             && !f.Name.Contains("collection", StringComparison.Ordinal)))
         {
             report.Ratios.Add(new Ratio($"{perJail.Name} (KiB)", perJail.Median, "<= 16", perJail.Median <= 16));

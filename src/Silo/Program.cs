@@ -95,7 +95,8 @@ builder.UseOrleans(silo =>
     else
     {
         var primary = options.IsPrimary ? null : new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort);
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId,
+            options.ClusterId);
     }
 
     silo.Configure<SiloOptions>(silo => silo.SiloName = options.EffectiveName);

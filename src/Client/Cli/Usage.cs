@@ -5,7 +5,10 @@ public static class Usage
 {
     /// <summary>The FreeBSD commands a host understands; naming one without <c>-H</c> gets a hint.</summary>
     public static IReadOnlySet<string> FreeBsdCommands { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "jail", "jls", "jexec", "ifconfig", "sysctl", "fpwait", "procstat" };
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "jail", "jls", "jexec", "ifconfig", "sysctl", "fpwait", "procstat",
+        };
 
     /// <summary>The full help.</summary>
     public const string Text = """

@@ -99,7 +99,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         var where = state.Redis is not null
             ? "through Redis"
             : "at " + string.Join(", ", state.Silos.Select(s => $"127.0.0.1:{s.GatewayPort}"));
-        throw new JailctlException($"cannot reach the cluster {where}: {FirstLine(last?.Message)}", ExitCodes.Unavailable);
+        throw new JailctlException($"cannot reach the cluster {where}: {FirstLine(last?.Message)}",
+            ExitCodes.Unavailable);
     }
 
     /// <summary>
@@ -110,7 +111,8 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         if (Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } redis)
         {
-            var id = Environment.GetEnvironmentVariable(ClusterIdVariable) is { Length: > 0 } given ? given : "jailcluster";
+            var id = Environment.GetEnvironmentVariable(ClusterIdVariable) is { Length: > 0 } given
+                ? given : "jailcluster";
             return new ClusterState { ClusterId = id, ServiceId = "jailcluster", Redis = redis, Silos = [] };
         }
 

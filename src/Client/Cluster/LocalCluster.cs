@@ -26,7 +26,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
         if (alive.Count > 0)
         {
             throw new JailctlException(
-                $"a cluster is already running in {directory.Path} (pids {string.Join(", ", alive.Select(s => s.Pid))}); " +
+                $"a cluster is already running in {directory.Path} (pids " +
+                    $"{string.Join(", ", alive.Select(s => s.Pid))}); " +
                 "stop it with 'jailctl cluster down'");
         }
 
@@ -142,7 +143,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
     private static LocalSilo Find(ClusterState state, string name) =>
         state.Silos.FirstOrDefault(s => s.Name == name)
             ?? throw new JailctlException(
-                $"no silo named '{name}' in this cluster (silos: {string.Join(", ", state.Silos.Select(s => s.Name))})");
+                $"no silo named '{name}' in this cluster (silos: " +
+                    $"{string.Join(", ", state.Silos.Select(s => s.Name))})");
 
     private async Task<IReadOnlyList<(LocalSilo Silo, string Outcome)>> StopAsync(
         IReadOnlyList<LocalSilo> silos, CancellationToken cancellationToken)
@@ -153,7 +155,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
             (s, await ProcessControl.StopSiloAsync(s.Pid, directory.Path, StopGrace, cancellationToken))))).ToList();
         foreach (var primary in silos.Where(s => s.Primary))
         {
-            results.Add((primary, await ProcessControl.StopSiloAsync(primary.Pid, directory.Path, StopGrace, cancellationToken)));
+            results.Add((primary, await ProcessControl.StopSiloAsync(primary.Pid, directory.Path, StopGrace,
+                cancellationToken)));
         }
 
         return results;
@@ -229,7 +232,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
             if (watchClock.Elapsed > SiloStartTimeout)
             {
                 ProcessControl.SignalSilo(process.Id, directory.Path, ProcessControl.SigKill);
-                throw new JailctlException($"{name} did not start within {SiloStartTimeout.TotalSeconds:0} s; see {log}");
+                throw new JailctlException(
+                    $"{name} did not start within {SiloStartTimeout.TotalSeconds:0} s; see {log}");
             }
 
             await Task.Delay(100, cancellationToken);
@@ -252,7 +256,8 @@ public sealed class LocalCluster(StateDirectory directory, TextWriter progress)
             if (watch.Elapsed > SiloStartTimeout)
             {
                 throw new JailctlException(
-                    $"only {active.Count} of {state.Silos.Count} silos joined within {SiloStartTimeout.TotalSeconds:0} s");
+                    $"only {active.Count} of {state.Silos.Count} silos joined within " +
+                        $"{SiloStartTimeout.TotalSeconds:0} s");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -39,7 +39,8 @@ public static class ClusterCommands
         var cluster = new LocalCluster(context.State, context.Error);
         var state = await cluster.UpAsync(count, context.Interrupt, redis);
         context.Out.WriteLine(
-            $"cluster: {state.Silos.Count} silo{(state.Silos.Count == 1 ? "" : "s")} up, cluster id {state.ClusterId}, " +
+            $"cluster: {state.Silos.Count} silo{(state.Silos.Count == 1 ? "" : "s")} up, " +
+                $"cluster id {state.ClusterId}, " +
             $"gateways {string.Join(",", state.Silos.Select(s => s.GatewayPort))}" +
             $"{(redis is null ? "" : ", membership in Redis")}; state in {context.State.Path}");
         return ExitCodes.Ok;

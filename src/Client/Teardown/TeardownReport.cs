@@ -68,7 +68,9 @@ public sealed record TeardownReport
     /// </summary>
     public required IReadOnlyDictionary<string, int> Errors { get; init; }
 
-    /// <summary>Commands refused because their host had already panicked (not counted in <see cref="Errors"/>).</summary>
+    /// <summary>
+    /// Commands refused because their host had already panicked (not counted in <see cref="Errors"/>).
+    /// </summary>
     public int CommandsRefusedAfterPanic { get; init; }
 
     /// <summary>

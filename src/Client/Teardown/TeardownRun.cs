@@ -26,6 +26,9 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
     private readonly ConcurrentDictionary<(string Host, string Errno), int> errors = new();
     private readonly ConcurrentQueue<FailedCommand> samples = new();
     private readonly List<TeardownJail> jails = [];
+
+    // The one source of chance in a run: the order in which each host's jails are built and torn down, from --seed.
+    private readonly Random order = new(options.Seed);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> crashes = new(StringComparer.Ordinal);
     // Commands a halted host refused, by host: a panicked host's count apart from a crashed one's.
     private readonly ConcurrentDictionary<string, int> halted = new(StringComparer.Ordinal);
@@ -162,10 +165,12 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             // Fail points go in before anything is built, so a malformed one stops the run before it starts.
             foreach (var failPoint in options.FailPoints)
             {
-                var result = await ExecAsync(name, ["sysctl", $"debug.fail_point.{failPoint}"], interrupt, count: false);
+                var result = await ExecAsync(name, ["sysctl", $"debug.fail_point.{failPoint}"], interrupt,
+                    count: false);
                 if (result.ExitCode != 0)
                 {
-                    throw new JailctlException($"fail point '{failPoint}' rejected by {name}: {FirstLine(result.Stderr)}");
+                    throw new JailctlException($"fail point '{failPoint}' rejected by {name}: " +
+                        $"{FirstLine(result.Stderr)}");
                 }
             }
 
@@ -176,10 +181,12 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 
     private async Task BuildAsync(CancellationToken interrupt)
     {
-        foreach (var (host, h) in options.HostNames.Select((n, i) => (n, i)))
+        foreach (var host in options.HostNames)
         {
-            var names = Enumerable.Range(0, options.JailsPerHost).Select(j => new TeardownJail(host, $"j{j}")).ToArray();
-            new Random(options.Seed + h).Shuffle(names);
+            var names = Enumerable.Range(0, options.JailsPerHost)
+                .Select(j => new TeardownJail(host, $"j{j}"))
+                .ToArray();
+            order.Shuffle(names);
             jails.AddRange(names);
         }
 
@@ -504,7 +511,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             if (samples.Count < MaxErrorSamples)
             {
                 var command = string.Join(' ', argv);
-                samples.Enqueue(new FailedCommand(host, command, result.ExitCode, result.Errno, FirstLine(result.Stderr)));
+                samples.Enqueue(new FailedCommand(host, command, result.ExitCode, result.Errno,
+                    FirstLine(result.Stderr)));
             }
         }
 

@@ -39,7 +39,8 @@ public static class TeardownTable
             : $"{report.HostsPanicked}: {string.Join(", ", report.Panics.Select(p => $"{p.Host} ({p.PanicId})"))}");
         if (report.HostsCrashed > 0)
         {
-            Row(text, "hosts crashed", $"{report.HostsCrashed}: {string.Join(", ", report.Crashes.Select(c => c.Host))}");
+            Row(text, "hosts crashed",
+                $"{report.HostsCrashed}: {string.Join(", ", report.Crashes.Select(c => c.Host))}");
         }
 
         Row(text, "checker findings", report.Interrupted && report.Findings.Count == 0
