@@ -38,7 +38,7 @@ public sealed class SiloLossTests(RedisClusterFixture cluster) : IAsyncLifetime
         }
 
         // Not the oldest silo, which holds the host directory: a teardown in which that silo dies can still hang, with
-        // one host grain on a silo that lived answering nothing (2 of 12 runs here; README, Limits). That the
+        // one host grain on a silo that lived answering nothing (3 of 13 runs here; README, Limits). That the
         // directory and the panic log come back from Redis after their silo died is checked by the next test.
         var oldest = await cluster.OldestSiloAsync();
         var victim = (await cluster.ActiveSilosAsync())
