@@ -1,7 +1,10 @@
 #!/bin/bash
-# The teardown that can hang when the silo holding the host directory dies (README, Limits): 3 Redis silos, a mass
-# teardown held at B0 on every host, then silo0 (started first, so usually the oldest) killed. Prints "finished" or "HUNG"; a hung run leaves its silo
-# logs in the printed directory. Usage, from the repository root after `dotnet build` (needs redis-server):
+# The teardown that used to hang when the silo holding the host directory died (a thread asleep on a lock that a
+# thread of the dead silo owned never woke): 3 Redis silos, a mass teardown held at B0 on every host, then silo0
+# (started first, so usually the oldest) killed. Prints "finished" or "HUNG" per run; a hung run leaves its silo logs
+# in the printed directory, and with HANG_DUMP=path/to/dotnet-dump a dump of each silo left. The hang came in about
+# 1 run of 10 on an idle machine and more under load (a busy loop beside it). Usage, from the repository root after
+# `dotnet build` (needs redis-server):
 #   bash bench/tools/silo-loss-hang.sh [RUNS]
 set -uo pipefail
 root=$(pwd)
@@ -24,6 +27,12 @@ for run in $(seq 1 "${1:-4}"); do
   for _ in $(seq 1 150); do kill -0 $teardown 2>/dev/null || break; sleep 1; done
   if kill -0 $teardown 2>/dev/null; then
     echo "run $run: HUNG; logs in $work/home/logs"
+    if [ -n "${HANG_DUMP:-}" ]; then
+      for f in "$work"/home/silos/*.json; do
+        pid=$(python3 -c "import json; d=json.load(open('$f')); print(d.get('pid', d.get('Pid')))")
+        kill -0 "$pid" 2>/dev/null && "$HANG_DUMP" collect -p "$pid" -o "$work/silo-$pid.dmp" >/dev/null 2>&1
+      done
+    fi
     kill $teardown
   else
     echo "run $run: finished"

@@ -1,6 +1,7 @@
 namespace JailCluster.Kernel.Fail;
 
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using JailCluster.Kernel.Kern;
 
 /// <summary>
@@ -13,6 +14,7 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
 {
     private readonly ConcurrentDictionary<string, FailPointMirrorState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task>> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _halts = new(StringComparer.Ordinal);
     private IFailPointMirror? _reference;
 
     /// <summary>
@@ -30,9 +32,32 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
     public Task Update(string kernel, FailPointMirrorState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _states.AddOrUpdate(kernel, state, (_, held) => held.Version >= state.Version ? held : state);
+        if (_states.AddOrUpdate(kernel, state, (_, held) => held.Version >= state.Version ? held : state).Halted)
+        {
+            HaltSignal(kernel).TrySetResult();
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Halts the boot whose globals are <paramref name="key"/> on this silo, for good, without asking its kernel
+    /// grain: what this silo does when a silo holding the boot's memory dies, since the globals may have died too
+    /// or be unable to answer. Every thread of the boot here stops at its next step, and a thread that sleeps on
+    /// a lock, a fail point or a drain wakes to stop.
+    /// </summary>
+    public void Halt(string key)
+    {
+        _states[key] = new FailPointMirrorState(long.MaxValue, FrozenSet<string>.Empty, Halted: true);
+        HaltSignal(key).TrySetResult();
+    }
+
+    /// <summary>Completes when the boot whose globals are <paramref name="key"/> halts, as seen on this silo.</summary>
+    public Task WhenHalted(string key) =>
+        _states.TryGetValue(key, out var state) && state.Halted ? Task.CompletedTask : HaltSignal(key).Task;
+
+    private TaskCompletionSource HaltSignal(string key) =>
+        _halts.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     // Orleans makes an observer reference only outside every grain's context, so make it on the thread pool.
     private Task<IFailPointMirror> Reference() => _reference is { } made ? Task.FromResult(made) : Task.Run(() =>

@@ -1,6 +1,8 @@
 namespace JailCluster.Kernel.Hosting;
 
+using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Hosts;
+using JailCluster.Kernel.Kern;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Logging;
 /// the repeats.
 /// </summary>
 public sealed partial class SiloLossWatcher(
-    IClusterMembershipService membership, IGrainFactory grains, ILogger<SiloLossWatcher> logger) : BackgroundService
+    IClusterMembershipService membership, IGrainFactory grains, FailPointMirror mirror, ILogger<SiloLossWatcher> logger)
+    : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,13 +51,24 @@ public sealed partial class SiloLossWatcher(
             LogSiloDead(silo, hosts.Count);
 
             // Halt the kernels that lost memory first, as an NMI would: a host's own grain may be unable to take the
-            // news while one of its commands waits on a thread that waits on memory which is gone.
+            // news while one of its commands waits on a thread that waits on memory which is gone. Orleans holds
+            // every message to an activation that is deactivating until its running requests end, and it
+            // deactivates every activation whose directory entry the dead silo held, a host's own grain as much
+            // as its kernel globals. So the threads on this silo are halted here, without a call that could wait
+            // behind one of them; the kernel grain then tells the other silos, if it still can, and each of their
+            // watchers halts their own.
             await Task.WhenAll(hosts.Select(async h =>
             {
-                if (await directory.LastBoot(h) is { } boot
-                    && KernelLoss.Globals(grains, h, boot.Generation, boot.Options.Placement) is var kernel
-                    && await KernelLoss.LostMemory(kernel, boot.Options.Placement))
+                if (await directory.LastBoot(h) is not { } boot)
                 {
+                    return;
+                }
+
+                var key = KernelLoss.GlobalsKey(h, boot.Generation, boot.Options.Placement);
+                var kernel = grains.GetGrain<IKernelGrain>(key);
+                if (await KernelLoss.LostMemory(kernel, boot.Options.Placement))
+                {
+                    mirror.Halt(key);
                     await kernel.Retire();
                 }
             }));

@@ -8,13 +8,15 @@ using JailCluster.Kernel.Kern;
 using JailCluster.Kernel.Memory;
 using JailCluster.Kernel.Net;
 using JailCluster.Panics;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// The machine: power and console. Reentrant so that commands run concurrently, as they would from
 /// several shells; it holds no kernel memory, only which boot is current.
 /// </summary>
 [Reentrant]
-public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrashGrain
+public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logger)
+    : Grain, IHostGrain, IHostCrashGrain
 {
     private BootOptions? _options;
     private int _generation;
@@ -27,16 +29,30 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A host stays active from its first boot on, so a host the directory knows that activates again lost
-        // its grain with a silo: the machine's power and console died, and with them which boot was current.
+        // its grain with a silo: the machine's power and console died, and with them which boot was current. The
+        // grain was on that silo, or Orleans let it go because its directory entry was there.
         var name = this.GetPrimaryKeyString();
         if (await GrainFactory.GetGrain<IHostDirectoryGrain>(IHostDirectoryGrain.ClusterKey).LastBoot(name) is { } last)
         {
             _options = last.Options;
             _generation = last.Generation;
-            _crash = "the host's own grain was on a silo which died before "
+            _crash = "the host's own grain was lost when a silo died, before "
                 + time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             DelayDeactivation(Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A host's grain stays active from its first boot on; losing it loses the machine's power and console, so
+        // say why Orleans let it go (a silo's death also takes the activations whose directory entries it held).
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            LogDeactivated(this.GetPrimaryKeyString(), reason.ReasonCode, reason.Description);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -280,4 +296,7 @@ public sealed class HostGrain(TimeProvider time) : Grain, IHostGrain, IHostCrash
             await Task.WhenAll(chunk.Select(a => old.Object(a).Discard()));
         }
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "Host {Host}'s grain deactivated ({Code}): {Reason}")]
+    private partial void LogDeactivated(string host, DeactivationReasonCode code, string reason);
 }

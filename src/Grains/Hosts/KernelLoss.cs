@@ -7,11 +7,15 @@ using JailCluster.Kernel.Memory;
 /// <summary>Which boot's kernel a dead silo took memory from: the one rule the host and the silos both apply.</summary>
 public static class KernelLoss
 {
+    /// <summary>The grain key of the globals of boot <paramref name="generation"/> of <paramref name="host"/>.</summary>
+    public static string GlobalsKey(string host, int generation, KernelPlacement placement) =>
+        new KernelKey(host, generation, placement).Named("kernel", "globals");
+
     /// <summary>The globals of boot <paramref name="generation"/> of <paramref name="host"/>.</summary>
     public static IKernelGrain Globals(IGrainFactory grains, string host, int generation, KernelPlacement placement)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IKernelGrain>(new KernelKey(host, generation, placement).Named("kernel", "globals"));
+        return grains.GetGrain<IKernelGrain>(GlobalsKey(host, generation, placement));
     }
 
     /// <summary>

@@ -154,7 +154,7 @@ public sealed class KThread
                 await Block("fail point " + name);
                 try
                 {
-                    while (!await kernel.AwaitRelease(name, Tid, WaitSlice))
+                    while (!await UnlessHalted(kernel.AwaitRelease(name, Tid, WaitSlice)))
                     {
                     }
                 }
@@ -343,7 +343,7 @@ public sealed class KThread
             await Block(name);
             try
             {
-                while (!await sx.XLock(Who, WaitSlice))
+                while (!await UnlessHalted(sx.XLock(Who, WaitSlice)))
                 {
                 }
             }
@@ -390,6 +390,28 @@ public sealed class KThread
 
     /// <summary>Appends to the kernel message buffer.</summary>
     public Task Printf(string line) => K.Kernel.Console(line);
+
+    /// <summary>
+    /// Sleeps on <paramref name="wait"/> (a lock, a paused fail point, a drain) unless the kernel halts first: a
+    /// halted kernel stops its sleeping threads too, so that none waits for ever on a holder whose memory is gone.
+    /// </summary>
+    public async Task<T> UnlessHalted<T>(Task<T> wait)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        if (K.Mirror is not { } mirror)
+        {
+            return await wait;
+        }
+
+        var halted = mirror.WhenHalted(K.KernelName);
+        if (await Task.WhenAny(wait, halted) == halted)
+        {
+            wait.Ignore();
+            throw new KernelHaltException();
+        }
+
+        return await wait;
+    }
 
     /// <summary>Stops here when another CPU panicked.</summary>
     public async Task CheckHalted()

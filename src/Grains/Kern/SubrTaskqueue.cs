@@ -30,7 +30,7 @@ public static class SubrTaskqueue
     {
         using var f = td.Enter("taskqueue_drain");
         var tq = td.K.Taskqueue(queue);
-        while (!await tq.Drain(key, TimeSpan.FromSeconds(10)))
+        while (!await td.UnlessHalted(tq.Drain(key, TimeSpan.FromSeconds(10))))
         {
             await td.CheckHalted();
         }

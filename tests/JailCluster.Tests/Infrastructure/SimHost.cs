@@ -70,6 +70,12 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
         Assert.True(await Grain.Settle(TimeSpan.FromSeconds(60)), $"host {Name} did not settle");
     }
 
+    /// <summary>The grain key of the host's kernel globals in its first boot.</summary>
+    public string KernelKey => new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Named("kernel", "globals");
+
+    /// <summary>The host's kernel globals in its first boot.</summary>
+    public IKernelGrain Kernel => client.GetGrain<IKernelGrain>(KernelKey);
+
     /// <summary>The host's <c>ifnet_detach_sxlock</c> in its first boot, read straight from kernel memory.</summary>
     public ISxLockGrain DetachSx =>
         client.GetGrain<ISxLockGrain>(
