@@ -50,13 +50,13 @@ public sealed partial class SiloLossWatcher(
             var hosts = await directory.Hosts();
             LogSiloDead(silo, hosts.Count);
 
-            // Halt the kernels that lost memory first, as an NMI would: a host's own grain may be unable to take the
-            // news while one of its commands waits on a thread that waits on memory which is gone. Orleans holds
-            // every message to an activation that is deactivating until its running requests end, and it
-            // deactivates every activation whose directory entry the dead silo held, a host's own grain as much
-            // as its kernel globals. So the threads on this silo are halted here, without a call that could wait
-            // behind one of them; the kernel grain then tells the other silos, if it still can, and each of their
-            // watchers halts their own.
+            // Halt every kernel first (each lost memory: KernelLoss), as an NMI would: a host's own grain may be
+            // unable to take the news while one of its commands waits on a thread that waits on memory which is
+            // gone. Orleans holds every message to an activation that is deactivating until its running requests
+            // end, and it deactivates every activation whose directory entry the dead silo held, a host's own grain
+            // as much as its kernel globals. So the threads on this silo are halted here, without a call that could
+            // wait behind one of them; the kernel grain then tells the other silos, if it still can, and each of
+            // their watchers halts their own.
             await Task.WhenAll(hosts.Select(async h =>
             {
                 if (await directory.LastBoot(h) is not { } boot)
@@ -65,12 +65,8 @@ public sealed partial class SiloLossWatcher(
                 }
 
                 var key = KernelLoss.GlobalsKey(h, boot.Generation, boot.Options.Placement);
-                var kernel = grains.GetGrain<IKernelGrain>(key);
-                if (await KernelLoss.LostMemory(kernel, boot.Options.Placement))
-                {
-                    mirror.Halt(key);
-                    await kernel.Retire();
-                }
+                mirror.Halt(key);
+                await grains.GetGrain<IKernelGrain>(key).Retire();
             }));
             await Task.WhenAll(hosts.Select(h => grains.GetGrain<IHostCrashGrain>(h).SiloLost(silo)));
         }

@@ -191,12 +191,8 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
             return;
         }
 
-        if (!await KernelLoss.LostMemory(k.Kernel, k.Boot.Options.Placement))
-        {
-            return;
-        }
-
-        _crash = $"kernel memory was on silo {silo}, which died at {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}";
+        // Every kernel lost memory with it, host-local ones too (KernelLoss).
+        _crash = $"kernel memory was lost with silo {silo}, which died at {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}";
         await k.Kernel.Retire();
         Notify(HostState.Crashed);
     }
