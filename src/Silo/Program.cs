@@ -100,6 +100,7 @@ builder.UseOrleans(silo =>
     }
 
     silo.Configure<SiloOptions>(silo => silo.SiloName = options.EffectiveName);
+    silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = options.DirectoryCacheSize);
 
     // Mutual TLS on every silo and gateway connection when Tls:CertificateFile is set.
     tls?.Apply(silo);

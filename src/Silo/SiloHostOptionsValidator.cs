@@ -53,6 +53,11 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             failures.Add($"Silo:WatchPid must be a process id or 0, not {options.WatchPid}");
         }
 
+        if (options.DirectoryCacheSize < 0)
+        {
+            failures.Add($"Silo:DirectoryCacheSize must be a number of entries or 0, not {options.DirectoryCacheSize}");
+        }
+
         if (options.RedisConnectionString is { } redis && string.IsNullOrWhiteSpace(redis))
         {
             failures.Add("Clustering:Redis is set but empty");

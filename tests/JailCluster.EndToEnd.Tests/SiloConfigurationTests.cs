@@ -24,6 +24,8 @@ public sealed class SiloConfigurationTests
         "--Tls:CertificateFile /nonexistent/member.pfx",
         "Tls:CertificateFile '/nonexistent/member.pfx' cannot be loaded")]
     [InlineData("--Tls:CaFile /nonexistent/ca.pem", "Tls:CaFile is set but Tls:CertificateFile is not")]
+    [InlineData(
+        "--Silo:DirectoryCacheSize -1", "Silo:DirectoryCacheSize must be a number of entries or 0, not -1")]
     public async Task BadSettingStopsTheSiloWithAMessageNamingIt(string arguments, string message)
     {
         var (exitCode, stdout, stderr) = await RunSiloAsync(arguments.Split(' '));
