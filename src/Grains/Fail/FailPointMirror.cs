@@ -44,11 +44,12 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
     /// Halts the boot whose globals are <paramref name="key"/> on this silo, for good, without asking its kernel
     /// grain: what this silo does when a silo holding the boot's memory dies, since the globals may have died too
     /// or be unable to answer. Every thread of the boot here stops at its next step, and a thread that sleeps on
-    /// a lock, a fail point or a drain wakes to stop.
+    /// a lock, a fail point or a drain wakes to stop, saying <paramref name="because"/>.
     /// </summary>
-    public void Halt(string key)
+    public void Halt(string key, string because)
     {
-        _states[key] = new FailPointMirrorState(long.MaxValue, FrozenSet<string>.Empty, Halted: true);
+        ArgumentException.ThrowIfNullOrEmpty(because);
+        _states[key] = new FailPointMirrorState(long.MaxValue, FrozenSet<string>.Empty, because);
         HaltSignal(key).TrySetResult();
     }
 

@@ -65,8 +65,8 @@ public sealed partial class SiloLossWatcher(
                 }
 
                 var key = KernelLoss.GlobalsKey(h, boot.Generation, boot.Options.Placement);
-                mirror.Halt(key);
-                await grains.GetGrain<IKernelGrain>(key).Retire();
+                mirror.Halt(key, KernelLoss.Because(silo));
+                await grains.GetGrain<IKernelGrain>(key).Retire(KernelLoss.Because(silo));
             }));
             await Task.WhenAll(hosts.Select(h => grains.GetGrain<IHostCrashGrain>(h).SiloLost(silo)));
         }

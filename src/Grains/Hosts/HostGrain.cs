@@ -73,7 +73,8 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
         else if (_crash is not null && _options is { } lost)
         {
             // Threads of the lost boot may still run on the silos that survived: stop them.
-            await KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), _generation, lost.Placement).Retire();
+            var globals = KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), _generation, lost.Placement);
+            await globals.Retire(_crash);
         }
 
         DelayDeactivation(Timeout.InfiniteTimeSpan);
@@ -192,8 +193,8 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
         }
 
         // Every kernel lost memory with it, host-local ones too (KernelLoss).
-        _crash = $"kernel memory was lost with silo {silo}, which died at {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}";
-        await k.Kernel.Retire();
+        _crash = $"{KernelLoss.Because(silo)} at {time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}";
+        await k.Kernel.Retire(KernelLoss.Because(silo));
         Notify(HostState.Crashed);
     }
 
@@ -283,7 +284,7 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
 
     private static async Task Discard(KernelContext old)
     {
-        await old.Kernel.Retire();
+        await old.Kernel.Retire("the host was rebooted");
 
         // Let the memory of the old boot go. Whatever is not reachable from the zone table (threads,
         // locks, queues) is unreachable by key anyway and is collected when idle.

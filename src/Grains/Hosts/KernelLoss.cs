@@ -12,6 +12,9 @@ using JailCluster.Kernel.Memory;
 /// </summary>
 public static class KernelLoss
 {
+    /// <summary>Why the threads of every kernel halt when <paramref name="silo"/> dies.</summary>
+    public static string Because(string silo) => $"kernel memory was lost with silo {silo}, which died";
+
     /// <summary>
     /// The grain key of the globals of boot <paramref name="generation"/> of <paramref name="host"/>.
     /// </summary>

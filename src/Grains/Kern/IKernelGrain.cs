@@ -125,9 +125,12 @@ public interface IKernelGrain : IGrainWithStringKey
     [Alias("Blocked")]
     Task<IReadOnlyList<BlockedThread>> Blocked();
 
-    /// <summary>The host rebooted: every thread of this boot that still runs stops at its next step.</summary>
+    /// <summary>
+    /// The host rebooted, or lost memory with a silo: every thread of this boot stops at its next step, a sleeping
+    /// one when it wakes, and says <paramref name="because"/>. The first reason given stays.
+    /// </summary>
     [Alias("Retire")]
-    Task Retire();
+    Task Retire(string because);
 
     /// <summary>Names the next panic id.</summary>
     [Alias("NextPanicId")]

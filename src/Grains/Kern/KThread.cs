@@ -113,9 +113,9 @@ public sealed class KThread
         if (K.Mirror is { } mirror)
         {
             var state = await mirror.Get(K.KernelName, kernel);
-            if (state.Halted)
+            if (state.HaltedBecause is { } because)
             {
-                throw new KernelHaltException();
+                throw new KernelHaltException(because);
             }
 
             if (!state.IsArmed(name))
@@ -132,7 +132,7 @@ public sealed class KThread
 
         if (d.Action == "halted")
         {
-            throw new KernelHaltException();
+            throw new KernelHaltException(d.Because ?? KernelHaltException.Panicked);
         }
 
         Activity.Current?.AddEvent(new ActivityEvent(TelemetryNames.Events.FailPoint, tags: new ActivityTagsCollection
@@ -407,21 +407,21 @@ public sealed class KThread
         if (await Task.WhenAny(wait, halted) == halted)
         {
             wait.Ignore();
-            throw new KernelHaltException();
+            throw await Halt();
         }
 
         return await wait;
     }
 
-    /// <summary>Stops here when another CPU panicked.</summary>
+    /// <summary>Stops here when the host halted: another CPU panicked, the host rebooted, or a silo died.</summary>
     public async Task CheckHalted()
     {
-        var halted = K.Mirror is { } mirror
-            ? (await mirror.Get(K.KernelName, K.Kernel)).Halted
-            : await K.Kernel.PanicState() is not null;
-        if (halted)
+        var because = K.Mirror is { } mirror
+            ? (await mirror.Get(K.KernelName, K.Kernel)).HaltedBecause
+            : await K.Kernel.PanicState() is null ? null : KernelHaltException.Panicked;
+        if (because is not null)
         {
-            throw new KernelHaltException();
+            throw new KernelHaltException(because);
         }
     }
 
@@ -449,6 +449,12 @@ public sealed class KThread
             _frames.RemoveAt(_frames.Count - 1);
         }
     }
+
+    // The exception that stops a thread of a halted host, saying why as this silo knows it.
+    private async Task<KernelHaltException> Halt() =>
+        new(K.Mirror is { } mirror && (await mirror.Get(K.KernelName, K.Kernel)).HaltedBecause is { } because
+            ? because
+            : KernelHaltException.Panicked);
 
     private static string Describe(ulong ptr)
     {
@@ -553,7 +559,7 @@ public sealed class KThread
 
         if (!await kernel.Panic(report))
         {
-            return new KernelHaltException();
+            return await Halt();
         }
 
         if (span is not null)

@@ -27,7 +27,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     private int _nextPid = 1000;
     private int _panicSeq;
     private long _mirrorVersion;
-    private bool _retired;
+    private string? _retired;
 
     /// <inheritdoc />
     public Task Start(KernelBoot boot)
@@ -109,9 +109,9 @@ public sealed class KernelGrain : Grain, IKernelGrain
     /// <inheritdoc />
     public Task<FailDecision> Step(string failPoint, LockWaiter thread, string function)
     {
-        if (_panic is not null || _retired)
+        if (HaltedBecause() is { } because)
         {
-            return Task.FromResult(FailDecision.Halted);
+            return Task.FromResult(FailDecision.Halted(because));
         }
 
         if (!_failPoints.TryGetValue(failPoint, out var fp) || fp.Terms.Count == 0)
@@ -243,7 +243,7 @@ public sealed class KernelGrain : Grain, IKernelGrain
     /// <inheritdoc />
     public async Task<bool> Panic(PanicReport report)
     {
-        if (_panic is not null || _retired)
+        if (HaltedBecause() is not null)
         {
             return false;
         }
@@ -295,9 +295,10 @@ public sealed class KernelGrain : Grain, IKernelGrain
         Task.FromResult<IReadOnlyList<BlockedThread>>(_blocked.Values.OrderBy(b => b.Pid).ThenBy(b => b.Tid).ToArray());
 
     /// <inheritdoc />
-    public async Task Retire()
+    public async Task Retire(string because)
     {
-        _retired = true;
+        ArgumentException.ThrowIfNullOrEmpty(because);
+        _retired ??= because;
         foreach (var fp in _failPoints.Values)
         {
             fp.Paused.Clear();
@@ -317,7 +318,9 @@ public sealed class KernelGrain : Grain, IKernelGrain
     private FailPointMirrorState MirrorState() => new(
         ++_mirrorVersion,
         _failPoints.Where(f => f.Value.Terms.Count > 0).Select(f => f.Key).ToFrozenSet(StringComparer.Ordinal),
-        _panic is not null || _retired);
+        HaltedBecause());
+
+    private string? HaltedBecause() => _panic is not null ? KernelHaltException.Panicked : _retired;
 
     // Tells every subscribed silo; a silo that cannot be told is gone, and so are its threads.
     private async Task Publish()

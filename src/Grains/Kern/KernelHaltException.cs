@@ -1,15 +1,21 @@
 namespace JailCluster.Kernel.Kern;
 
-/// <summary>Thrown in a thread whose host halted: the CPU it runs on stopped with the panic.</summary>
+/// <summary>
+/// Thrown in a thread whose host halted: the CPU it runs on stopped with a panic elsewhere, a reboot, or the loss of
+/// a silo that held the kernel's memory. The message says which.
+/// </summary>
 public sealed class KernelHaltException : Exception
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Why a host halts when another thread panicked first.</summary>
+    public const string Panicked = "another CPU panicked";
+
+    /// <summary>Creates the exception for a host halted by a panic elsewhere.</summary>
     public KernelHaltException()
-        : base("host halted")
+        : base(Panicked)
     {
     }
 
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception for a host halted for <paramref name="message"/>.</summary>
     public KernelHaltException(string message)
         : base(message)
     {

@@ -53,9 +53,9 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
                 io.Errno = "EPANIC";
                 code = 70;
             }
-            catch (KernelHaltException)
+            catch (KernelHaltException e)
             {
-                io.Err($"{comm}: host {boot.Host} halted: another CPU panicked");
+                io.Err($"{comm}: host {boot.Host} halted: {e.Message}");
                 io.Errno = "EHALTED";
                 code = 70;
             }
