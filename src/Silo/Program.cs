@@ -100,7 +100,18 @@ builder.UseOrleans(silo =>
     }
 
     silo.Configure<SiloOptions>(silo => silo.SiloName = options.EffectiveName);
-    silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = options.DirectoryCacheSize);
+    silo.Configure<GrainDirectoryOptions>(directory =>
+    {
+        // Orleans' cache holds at least 3 entries; 0 asks for none, which is a caching strategy of its own.
+        if (options.DirectoryCacheSize == 0)
+        {
+            directory.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None;
+        }
+        else
+        {
+            directory.CacheSize = options.DirectoryCacheSize;
+        }
+    });
 
     // Mutual TLS on every silo and gateway connection when Tls:CertificateFile is set.
     tls?.Apply(silo);

@@ -61,7 +61,7 @@ public sealed class SiloHostOptions
     /// Orleans' 1,000,000. A simulated jail is six short-lived kernel objects, and every silo that sends to one
     /// caches its address until it is evicted, so the default cache grows by about 17 entries (3.6 KiB) per jail on
     /// three silos and keeps them after the jail is gone; a smaller one bounds that memory and costs processor time
-    /// (bench/README.md). 0 turns the cache off.
+    /// (bench/README.md). 0 turns the cache off; Orleans keeps at least 3.
     /// </summary>
     public int DirectoryCacheSize { get; set; } = 1_000_000;
 

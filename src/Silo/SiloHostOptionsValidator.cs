@@ -53,9 +53,10 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             failures.Add($"Silo:WatchPid must be a process id or 0, not {options.WatchPid}");
         }
 
-        if (options.DirectoryCacheSize < 0)
+        if (options.DirectoryCacheSize is < 0 or 1 or 2)
         {
-            failures.Add($"Silo:DirectoryCacheSize must be a number of entries or 0, not {options.DirectoryCacheSize}");
+            failures.Add("Silo:DirectoryCacheSize must be 0 (no cache) or at least 3 entries, " +
+                $"not {options.DirectoryCacheSize}");
         }
 
         if (options.RedisConnectionString is { } redis && string.IsNullOrWhiteSpace(redis))

@@ -40,4 +40,29 @@ public sealed class ClusterLifecycleTests
             SiloReaper.Reap(home);
         }
     }
+
+    [Fact]
+    public async Task SilosWithoutADirectoryCacheStillTearJailsDown()
+    {
+        // Silo:DirectoryCacheSize 0 asks for no cache at all, which Orleans' cache itself refuses (it keeps at
+        // least 3 entries): every call between the two silos then asks the grain directory where its grain is.
+        var home = TestHomes.Create("nocache");
+        var noCache = new Dictionary<string, string> { ["JAILCLUSTER_Silo__DirectoryCacheSize"] = "0" };
+        try
+        {
+            using (var up = Jailctl.Start(home, ["cluster", "up", "--silos", "2"], onError: null, noCache))
+            {
+                Assert.Contains("2 silos up", Expect.Success(await up.WaitAsync(TimeSpan.FromMinutes(3))).Stdout,
+                    StringComparison.Ordinal);
+            }
+
+            var run = Expect.Success(await Jailctl.RunAsync(
+                home, "teardown", "--hosts", "2", "--jails", "4", "--kernel", "D56374", "--seed", "3"));
+            Assert.Matches(@"jails torn down cleanly\s+8 of 8", run.Stdout);
+        }
+        finally
+        {
+            SiloReaper.Reap(home);
+        }
+    }
 }

@@ -25,7 +25,9 @@ public sealed class SiloConfigurationTests
         "Tls:CertificateFile '/nonexistent/member.pfx' cannot be loaded")]
     [InlineData("--Tls:CaFile /nonexistent/ca.pem", "Tls:CaFile is set but Tls:CertificateFile is not")]
     [InlineData(
-        "--Silo:DirectoryCacheSize -1", "Silo:DirectoryCacheSize must be a number of entries or 0, not -1")]
+        "--Silo:DirectoryCacheSize -1", "Silo:DirectoryCacheSize must be 0 (no cache) or at least 3 entries, not -1")]
+    [InlineData(
+        "--Silo:DirectoryCacheSize 2", "Silo:DirectoryCacheSize must be 0 (no cache) or at least 3 entries, not 2")]
     public async Task BadSettingStopsTheSiloWithAMessageNamingIt(string arguments, string message)
     {
         var (exitCode, stdout, stderr) = await RunSiloAsync(arguments.Split(' '));
