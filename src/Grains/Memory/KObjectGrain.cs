@@ -216,9 +216,12 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
                 Array.Resize(ref _words, _words.Length + 4);
             }
 
-            i = _wordCount++;
+            // Every name arrives as a fresh string off the wire, and each jail's objects have the same few field
+            // names: keep one copy of each rather than one per object.
+            _words[_wordCount++] = new(string.Intern(field), value);
+            return;
         }
 
-        _words[i] = new(field, value);
+        _words[i] = new(_words[i].Key, value);
     }
 }
