@@ -41,7 +41,13 @@ public sealed record BenchOptions
     /// <summary>Where results go. Default: bench/results under the repository.</summary>
     public string ResultsDirectory { get; init; } = "bench/results";
 
-    /// <summary>Parses <c>[--quick] [--runs N] [--out DIR] [--skip NAME,...]</c>.</summary>
+    /// <summary>
+    /// Where the memory measurement writes a heap dump report of every silo at each of its steps; null (the default)
+    /// takes none. The dumps take seconds each and collect the heap, so the figures after the first step see that.
+    /// </summary>
+    public string? HeapDumpDirectory { get; init; }
+
+    /// <summary>Parses <c>[--quick] [--runs N] [--out DIR] [--skip NAME,...] [--gcdump DIR]</c> and the shape.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -82,10 +88,14 @@ public sealed record BenchOptions
                 case "--concurrency" when i + 1 < args.Count:
                     options = options with { Concurrency = Positive(args[++i], "--concurrency") };
                     break;
+                case "--gcdump" when i + 1 < args.Count:
+                    options = options with { HeapDumpDirectory = args[++i] };
+                    break;
                 default:
                     throw new ArgumentException(
                         $"unknown argument '{args[i]}' (use [--quick] [--runs N] [--out DIR] " +
-                        "[--skip ceiling,teardown,tracing,memory,race] [--hosts N] [--jails N] [--concurrency N])");
+                        "[--skip ceiling,teardown,tracing,memory,race] [--hosts N] [--jails N] [--concurrency N] " +
+                        "[--gcdump DIR])");
             }
         }
 

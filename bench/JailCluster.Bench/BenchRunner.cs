@@ -12,6 +12,7 @@ public sealed class BenchRunner(
     string workDirectory,
     TextWriter log,
     Action checkpoint,
+    HeapDumper? dumper,
     CancellationToken stop)
 {
     private const string D56374 = KernelVersion.D56374;
@@ -323,6 +324,7 @@ public sealed class BenchRunner(
         await driver.BootAsync(hosts, D56374, KernelPlacement.Spread, seed: 7);
         await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: false);
         var baseline = await cluster.ProbeAsync(collect: true);
+        var baselineDump = await DumpAsync(cluster, "baseline");
         var jails = new List<BenchJail>();
         IReadOnlyList<Kernel.Bench.SiloProbe>? previous = null;
         var builtBefore = 0;
@@ -360,6 +362,12 @@ public sealed class BenchRunner(
             previous = now;
             builtBefore = jails.Count(j => j.Built);
             report.Remaining[$"after building {jails.Count(j => j.Built)} jails"] = await ActivationsAsync(cluster);
+            if (await DumpAsync(cluster, $"built-{jails.Count(j => j.Built)}") is { } builtDump)
+            {
+                report.Notes.Add($"heap by type per jail built: python3 bench/tools/heap-diff.py {baselineDump} " +
+                    $"{builtDump} {jails.Count(j => j.Built)}");
+            }
+
             log.WriteLine($"memory: {jails.Count(j => j.Built)} jails built ({more.Count} in {build:0.0} s), " +
                 $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
         }
@@ -387,7 +395,15 @@ public sealed class BenchRunner(
         var secondStep = $"after a second forced collection {(options.Quick ? 5 : 12)} s later";
         AddMemoryFigures(secondStep, baseline, second, outcome.Jails);
         report.Remaining[secondStep] = await ActivationsAsync(cluster);
+        if (await DumpAsync(cluster, "torn-down") is { } tornDown)
+        {
+            report.Notes.Add($"heap by type per jail torn down: python3 bench/tools/heap-diff.py {baselineDump} " +
+                $"{tornDown} {outcome.Jails}");
+        }
     }
+
+    private async Task<string?> DumpAsync(BenchCluster cluster, string step) =>
+        dumper is null ? null : await dumper.DumpAsync(cluster, step);
 
     private void AddMemoryFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> baseline,
         IReadOnlyList<Kernel.Bench.SiloProbe> now, int jails)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using JailCluster.Bench;
+using JailCluster.Client.Cli;
 
 // Benchmark of the simulated kernel against the Orleans ceiling on local clusters of real silo processes it starts
 // and stops itself (bench/README.md). Run from the repository root:
@@ -16,6 +17,26 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 64;
 }
 
+HeapDumper? dumper = null;
+if (options.HeapDumpDirectory is { } dumps)
+{
+    if (HeapDumper.FindTool() is not { } tool)
+    {
+        Console.Error.WriteLine("JailCluster.Bench: --gcdump needs dotnet-gcdump; install it with " +
+            "'dotnet tool install --tool-path /tmp/jailcluster-dotnet-tools dotnet-gcdump --version 10.0.750501'");
+        return 64;
+    }
+
+    if (!options.Includes("memory"))
+    {
+        Console.Error.WriteLine("JailCluster.Bench: --gcdump dumps the heap during the memory measurement, " +
+            "which --skip leaves out");
+        return 64;
+    }
+
+    dumper = new HeapDumper(tool, Path.GetFullPath(dumps), Console.Error);
+}
+
 var clock = Stopwatch.StartNew();
 var report = new BenchReport
 {
@@ -24,6 +45,16 @@ var report = new BenchReport
     Machine = MachineInfo.Read(),
     Options = options,
 };
+
+// The silos read JAILCLUSTER_* variables as configuration: a result must say which ones it ran with.
+foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+    .Select(e => ((string)e.Key, e.Value as string))
+    .Where(e => e.Item1.StartsWith("JAILCLUSTER_", StringComparison.Ordinal))
+    .OrderBy(e => e.Item1, StringComparer.Ordinal))
+{
+    report.Notes.Add($"environment: {name}={value}");
+}
+
 var work = Path.Combine(Path.GetTempPath(), $"jailcluster-bench-{Environment.ProcessId}");
 Console.Error.WriteLine($"bench: {report.Machine.Processors} processors, {report.Machine.MemoryMiB} MiB, " +
     $"load {report.Machine.LoadAtStart}, commit {report.Commit}, work directory {work}");
@@ -47,7 +78,7 @@ void Stop(PosixSignalContext signal)
     stop.Cancel();
 }
 
-var runner = new BenchRunner(options, report, work, Console.Error, Checkpoint, stop.Token);
+var runner = new BenchRunner(options, report, work, Console.Error, Checkpoint, dumper, stop.Token);
 var status = 0;
 try
 {
@@ -55,8 +86,10 @@ try
 }
 catch (Exception e)
 {
-    // Whatever was measured so far is still written; every cluster has already been stopped by its dispose.
-    Console.Error.WriteLine($"bench: failed: {e}");
+    // Whatever was measured so far is still written; every cluster has already been stopped by its dispose. A
+    // cluster that would not start (a bad JAILCLUSTER_* setting, a port taken) says why in jailctl's words; anything
+    // else is a bug of the bench and shows where.
+    Console.Error.WriteLine(e is JailctlException ? $"bench: failed: {e.Message}" : $"bench: failed: {e}");
     report.Notes.Add($"the run failed before the end: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
     status = 1;
 }

@@ -18,10 +18,10 @@ public static class ResultWriter
     public static string Table(BenchReport report)
     {
         var rows = report.Figures.Select(f => (f.Section, f.Name, Number(f.Median), f.Unit, Runs(f))).ToList();
-        var w1 = Math.Max(7, rows.Max(r => r.Section.Length));
-        var w2 = Math.Max(6, rows.Max(r => r.Name.Length));
-        var w3 = Math.Max(6, rows.Max(r => r.Item3.Length));
-        var w4 = Math.Max(4, rows.Max(r => r.Unit.Length));
+        var w1 = Math.Max(7, rows.Select(r => r.Section.Length).DefaultIfEmpty().Max());
+        var w2 = Math.Max(6, rows.Select(r => r.Name.Length).DefaultIfEmpty().Max());
+        var w3 = Math.Max(6, rows.Select(r => r.Item3.Length).DefaultIfEmpty().Max());
+        var w4 = Math.Max(4, rows.Select(r => r.Unit.Length).DefaultIfEmpty().Max());
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{"section".PadRight(w1)}  {"figure".PadRight(w2)}  {"median".PadLeft(w3)}  {"unit".PadRight(w4)}  runs");

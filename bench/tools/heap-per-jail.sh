@@ -37,23 +37,4 @@ for h in $(seq 0 $((hosts - 1))); do
   jailctl -H "heap$h" run "$work/build.jc" >/dev/null
 done
 dump after
-python3 - "$work/before.txt" "$work/after.txt" "$jails" "$silos" <<'PY'
-import collections, re, sys
-def load(path):
-    size, count = collections.Counter(), collections.Counter()
-    for line in open(path):
-        m = re.match(r'\s*([\d,]+)\s+([\d,]+)\s+(.*?)\s+(\(Bytes.*?\)\s+)?\[', line)
-        if m:
-            bytes_, n = int(m.group(1).replace(',', '')), int(m.group(2).replace(',', ''))
-            # Lines without a size class give the size of one object; those with one, the total.
-            size[m.group(3)] += bytes_ if m.group(4) else bytes_ * n
-            count[m.group(3)] += n
-    return size, count
-(b, bc), (a, ac) = load(sys.argv[1]), load(sys.argv[2])
-jails = int(sys.argv[3])
-delta = {t: a[t] - b.get(t, 0) for t in a}
-print(f"managed heap per jail: {sum(delta.values()) / jails / 1024:.1f} KiB ({jails} jails, {sys.argv[4]} silo(s))")
-print(f"{'bytes/jail':>10} {'objects/jail':>12}  type")
-for t, v in sorted(delta.items(), key=lambda x: -x[1])[:40]:
-    print(f"{v / jails:10.0f} {(ac[t] - bc.get(t, 0)) / jails:12.2f}  {t[:110]}")
-PY
+python3 "$root/bench/tools/heap-diff.py" "$work/before.txt" "$work/after.txt" "$jails" ", $silos silo(s)"
