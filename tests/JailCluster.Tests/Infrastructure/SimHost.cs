@@ -61,6 +61,20 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
         return a;
     }
 
+    /// <summary>
+    /// The shape of most forced orderings: jail alcatraz with an epair and a process, its removal's thread taskq held
+    /// at <paramref name="failPoint"/> (set to <paramref name="setting"/>), and the destroy of the epair's a side
+    /// started while it is held there. Returns the running destroy; the fail point is still set.
+    /// </summary>
+    public async Task<Task<CommandResult>> DestroyWhileTheRemovalPausesAt(string failPoint, string setting = "pause")
+    {
+        var a = await VnetJailWithEpair("alcatraz", withProcess: true);
+        await Ok($"sysctl debug.fail_point.{failPoint}={setting}");
+        await Ok("jail -r alcatraz");
+        Assert.Contains("thread taskq", await Ok($"fpwait {failPoint}"), StringComparison.Ordinal);
+        return Run($"ifconfig {a} destroy");
+    }
+
     /// <summary>The host's panic, waiting for it up to <paramref name="seconds"/>.</summary>
     public Task<PanicReport?> WaitForPanic(int seconds = 30) => Grain.WaitForPanic(TimeSpan.FromSeconds(seconds));
 

@@ -13,12 +13,7 @@ public sealed class FixedKernelTests(KernelClusterFixture fixture)
     public async Task SxLockMakesDestroyWaitForTheMoveOnR368237()
     {
         var host = await SimHost.Boot(Client, KernelVersion.R368237);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-
-        await host.Ok("sysctl debug.fail_point.a3=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a3");
-        var destroy = host.Run($"ifconfig {a} destroy");
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a3");
 
         var waiters = await host.DetachSx.WaitForWaiters(TimeSpan.FromSeconds(30));
         Assert.Equal("ifconfig", Assert.Single(waiters).Thread);
@@ -39,11 +34,7 @@ public sealed class FixedKernelTests(KernelClusterFixture fixture)
     public async Task Epair2021SurvivesThe2019Ordering()
     {
         var host = await SimHost.Boot(Client, KernelVersion.Epair2021);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-        await host.Ok("sysctl debug.fail_point.a3=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a3");
-        var destroy = host.Run($"ifconfig {a} destroy");
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a3");
         Assert.Equal("ifconfig", Assert.Single(await host.DetachSx.WaitForWaiters(TimeSpan.FromSeconds(30))).Thread);
         await host.Ok("sysctl debug.fail_point.a3=off");
         Assert.Equal(0, (await destroy).ExitCode);
@@ -96,11 +87,7 @@ public sealed class FixedKernelTests(KernelClusterFixture fixture)
     public async Task OrderingOf2019CannotBeForcedOnD56374()
     {
         var host = await SimHost.Boot(Client, KernelVersion.D56374);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-        await host.Ok("sysctl debug.fail_point.a3=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a3");
-        var destroy = host.Run($"ifconfig {a} destroy");
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a3");
         Assert.Equal("ifconfig", Assert.Single(await host.DetachSx.WaitForWaiters(TimeSpan.FromSeconds(30))).Thread);
 
         await host.Ok("sysctl debug.fail_point.a3=off");

@@ -65,11 +65,7 @@ public sealed class HaltTests(KernelClusterFixture fixture)
     private async Task<(SimHost Host, Task<Commands.CommandResult> Destroy)> DestroyWaitingOnTheMove()
     {
         var host = await SimHost.Boot(Client, KernelVersion.R368237);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-        await host.Ok("sysctl debug.fail_point.a3=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a3");
-        var destroy = host.Run($"ifconfig {a} destroy");
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a3");
         Assert.Equal("ifconfig", Assert.Single(await host.DetachSx.WaitForWaiters(TimeSpan.FromSeconds(30))).Thread);
         Assert.Equal("thread taskq", (await host.DetachSx.View()).Owner?.Thread);
         return (host, destroy);

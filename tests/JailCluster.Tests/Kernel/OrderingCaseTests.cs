@@ -14,11 +14,8 @@ public sealed class OrderingCaseTests(KernelClusterFixture fixture)
     public async Task DestroyBeforeTheUnlinkIsBenign()
     {
         var host = await SimHost.Boot(Client, KernelVersion.Release121);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-        await host.Ok("sysctl debug.fail_point.a2=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a2");
-        Assert.Equal(0, (await host.Run($"ifconfig {a} destroy")).ExitCode);
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a2");
+        Assert.Equal(0, (await destroy).ExitCode);
         await host.Ok("sysctl debug.fail_point.a2=off");
         await host.Settle();
 
@@ -32,12 +29,9 @@ public sealed class OrderingCaseTests(KernelClusterFixture fixture)
     public async Task SoftcFreedBetweenItsReadAndItsUseIsAUseAfterFreeUnderInvariants()
     {
         var host = await SimHost.Boot(Client, KernelVersion.Release121, invariants: true);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
         // One pause only: B's own destroy of the a side passes the same code site in epair_qflush.
-        await host.Ok("sysctl debug.fail_point.epair_qflush_sc=1*pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait epair_qflush_sc");
-        Assert.Equal(0, (await host.Run($"ifconfig {a} destroy")).ExitCode);
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("epair_qflush_sc", "1*pause");
+        Assert.Equal(0, (await destroy).ExitCode);
         await host.Ok("sysctl debug.fail_point.epair_qflush_sc=off");
 
         var panic = await host.WaitForPanic();
@@ -55,11 +49,8 @@ public sealed class OrderingCaseTests(KernelClusterFixture fixture)
     public async Task DestroyAfterTheFlushRelinksAFreedIfnetIntoVnet0()
     {
         var host = await SimHost.Boot(Client, KernelVersion.Release121);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-        await host.Ok("sysctl debug.fail_point.a8=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a8");
-        Assert.Equal(0, (await host.Run($"ifconfig {a} destroy")).ExitCode);
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a8");
+        Assert.Equal(0, (await destroy).ExitCode);
         await host.Ok("sysctl debug.fail_point.a8=off");
         await host.Settle();
 

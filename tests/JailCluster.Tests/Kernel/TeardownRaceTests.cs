@@ -57,11 +57,8 @@ public sealed class TeardownRaceTests(KernelClusterFixture fixture)
     public async Task CollectingFirstDoesNotCloseTheRaceOnR368020()
     {
         var host = await SimHost.Boot(Client, KernelVersion.R368020);
-        var a = await host.VnetJailWithEpair("alcatraz", withProcess: true);
-        await host.Ok("sysctl debug.fail_point.a3=pause");
-        await host.Ok("jail -r alcatraz");
-        await host.Ok("fpwait a3");
-        Assert.Equal(0, (await host.Run($"ifconfig {a} destroy")).ExitCode);
+        var destroy = await host.DestroyWhileTheRemovalPausesAt("a3");
+        Assert.Equal(0, (await destroy).ExitCode);
         await host.Ok("sysctl debug.fail_point.a3=off");
 
         var panic = await host.WaitForPanic();
