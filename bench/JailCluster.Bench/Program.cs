@@ -46,10 +46,12 @@ var report = new BenchReport
     Options = options,
 };
 
-// The silos read JAILCLUSTER_* variables as configuration: a result must say which ones it ran with.
+// The silos read JAILCLUSTER_* variables as configuration and DOTNET_GC* ones as garbage collector settings: a
+// result must say which ones it ran with.
 foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
     .Select(e => ((string)e.Key, e.Value as string))
-    .Where(e => e.Item1.StartsWith("JAILCLUSTER_", StringComparison.Ordinal))
+    .Where(e => e.Item1.StartsWith("JAILCLUSTER_", StringComparison.Ordinal)
+        || e.Item1.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase))
     .OrderBy(e => e.Item1, StringComparer.Ordinal))
 {
     report.Notes.Add($"environment: {name}={value}");
