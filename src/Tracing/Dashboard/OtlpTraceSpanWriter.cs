@@ -32,24 +32,9 @@ internal static class OtlpTraceSpanWriter
             OtlpJsonWriter.WriteAttributes(writer, resource.First().Resource);
             writer.WriteEndObject();
 
-            writer.WriteStartArray("scopeSpans");
-            foreach (var scope in resource.GroupBy(s => s.Scope, StringComparer.Ordinal))
-            {
-                writer.WriteStartObject();
-                writer.WriteStartObject("scope");
-                writer.WriteString("name", scope.Key);
-                writer.WriteEndObject();
-                writer.WriteStartArray("spans");
-                foreach (var span in scope)
-                {
-                    WriteSpan(writer, span);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            // A span read back keeps its scope's name, not its version.
+            OtlpJsonWriter.WriteScopeSpans(
+                writer, resource.GroupBy(s => (s.Scope, (string?)null)), WriteSpan);
             writer.WriteEndObject();
         }
 

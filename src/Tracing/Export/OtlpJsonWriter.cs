@@ -28,8 +28,23 @@ internal static class OtlpJsonWriter
         WriteAttributes(writer, resource.Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)));
         writer.WriteEndObject();
 
+        WriteScopeSpans(writer, spans.GroupBy(s => (s.Source.Name, (string?)s.Source.Version)), WriteSpan);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the <c>scopeSpans</c> array of one resource: each scope's name and version, then its spans, each
+    /// written by <paramref name="writeSpan"/>.
+    /// </summary>
+    public static void WriteScopeSpans<TSpan>(
+        Utf8JsonWriter writer,
+        IEnumerable<IGrouping<(string Name, string? Version), TSpan>> scopes,
+        Action<Utf8JsonWriter, TSpan> writeSpan)
+    {
         writer.WriteStartArray("scopeSpans");
-        foreach (var scope in spans.GroupBy(s => (s.Source.Name, s.Source.Version)))
+        foreach (var scope in scopes)
         {
             writer.WriteStartObject();
             writer.WriteStartObject("scope");
@@ -43,7 +58,7 @@ internal static class OtlpJsonWriter
             writer.WriteStartArray("spans");
             foreach (var span in scope)
             {
-                WriteSpan(writer, span);
+                writeSpan(writer, span);
             }
 
             writer.WriteEndArray();
@@ -51,9 +66,6 @@ internal static class OtlpJsonWriter
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>Nanoseconds since the Unix epoch, as OTLP counts them.</summary>
