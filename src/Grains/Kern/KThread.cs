@@ -416,10 +416,7 @@ public sealed class KThread
     /// <summary>Stops here when the host halted: another CPU panicked, the host rebooted, or a silo died.</summary>
     public async Task CheckHalted()
     {
-        var because = K.Mirror is { } mirror
-            ? (await mirror.Get(K.KernelName, K.Kernel)).HaltedBecause
-            : await K.Kernel.PanicState() is null ? null : KernelHaltException.Panicked;
-        if (because is not null)
+        if (await HaltedBecause() is { } because)
         {
             throw new KernelHaltException(because);
         }
@@ -450,11 +447,13 @@ public sealed class KThread
         }
     }
 
-    // The exception that stops a thread of a halted host, saying why as this silo knows it.
-    private async Task<KernelHaltException> Halt() =>
-        new(K.Mirror is { } mirror && (await mirror.Get(K.KernelName, K.Kernel)).HaltedBecause is { } because
-            ? because
-            : KernelHaltException.Panicked);
+    // Why the host halted as this silo knows it, or null while it runs.
+    private async Task<string?> HaltedBecause() => K.Mirror is { } mirror
+        ? (await mirror.Get(K.KernelName, K.Kernel)).HaltedBecause
+        : await K.Kernel.PanicState() is null ? null : KernelHaltException.Panicked;
+
+    // The exception that stops a thread of a host known to have halted.
+    private async Task<KernelHaltException> Halt() => new(await HaltedBecause() ?? KernelHaltException.Panicked);
 
     private static string Describe(ulong ptr)
     {
