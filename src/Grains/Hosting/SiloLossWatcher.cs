@@ -3,6 +3,7 @@ namespace JailCluster.Kernel.Hosting;
 using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Hosts;
 using JailCluster.Kernel.Kern;
+using JailCluster.Kernel.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -64,7 +65,7 @@ public sealed partial class SiloLossWatcher(
                     return;
                 }
 
-                var key = KernelLoss.GlobalsKey(h, boot.Generation, boot.Options.Placement);
+                var key = new KernelKey(h, boot.Generation, boot.Options.Placement).Globals;
                 mirror.Halt(key, KernelLoss.Because(silo));
                 await grains.GetGrain<IKernelGrain>(key).Retire(KernelLoss.Because(silo));
             }));

@@ -73,8 +73,8 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
         else if (_crash is not null && _options is { } lost)
         {
             // Threads of the lost boot may still run on the silos that survived: stop them.
-            var globals = KernelLoss.Globals(GrainFactory, this.GetPrimaryKeyString(), _generation, lost.Placement);
-            await globals.Retire(_crash);
+            var globals = new KernelKey(this.GetPrimaryKeyString(), _generation, lost.Placement).Globals;
+            await GrainFactory.GetGrain<IKernelGrain>(globals).Retire(_crash);
         }
 
         DelayDeactivation(Timeout.InfiniteTimeSpan);

@@ -1,9 +1,5 @@
 namespace JailCluster.Kernel.Hosts;
 
-using JailCluster.Hosts;
-using JailCluster.Kernel.Kern;
-using JailCluster.Kernel.Memory;
-
 /// <summary>
 /// Which kernel a silo's death concerns, for the host and the silos alike: every booted one. A spread kernel has
 /// memory on every silo, and a host-local one loses memory too, wherever it runs: Orleans' grain directory
@@ -14,17 +10,4 @@ public static class KernelLoss
 {
     /// <summary>Why the threads of every kernel halt when <paramref name="silo"/> dies.</summary>
     public static string Because(string silo) => $"kernel memory was lost with silo {silo}, which died";
-
-    /// <summary>
-    /// The grain key of the globals of boot <paramref name="generation"/> of <paramref name="host"/>.
-    /// </summary>
-    public static string GlobalsKey(string host, int generation, KernelPlacement placement) =>
-        new KernelKey(host, generation, placement).Named("kernel", "globals");
-
-    /// <summary>The globals of boot <paramref name="generation"/> of <paramref name="host"/>.</summary>
-    public static IKernelGrain Globals(IGrainFactory grains, string host, int generation, KernelPlacement placement)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IKernelGrain>(GlobalsKey(host, generation, placement));
-    }
 }

@@ -2,6 +2,7 @@ namespace JailCluster.Kernel.Kern;
 
 using System.Diagnostics;
 using JailCluster.Kernel.Fail;
+using JailCluster.Kernel.Memory;
 using JailCluster.Kernel.Placement;
 
 /// <summary>
@@ -27,7 +28,7 @@ public sealed class KThreadGrain(TimeProvider time, FailPointMirror mirror) : Gr
         var key = this.GetPrimaryKeyString();
         var queue = key[(key.LastIndexOf('|') + 1)..];
         var prefix = key[..key.LastIndexOf("|kthread|", StringComparison.Ordinal)];
-        var boot = _boot ??= await GrainFactory.GetGrain<IKernelGrain>(prefix + "|kernel|globals").Boot();
+        var boot = _boot ??= await GrainFactory.GetGrain<IKernelGrain>(KernelKey.GlobalsOf(prefix)).Boot();
         if (boot is null)
         {
             return;

@@ -56,7 +56,7 @@ public sealed class KernelContext
     public IKernelGrain Kernel => _kernel ??= GrainRefs.Get<IKernelGrain>(Grains, KernelName);
 
     /// <summary>The grain key of the boot's globals.</summary>
-    public string KernelName => _kernelName ??= Key.Named("kernel", "globals");
+    public string KernelName => _kernelName ??= Key.Globals;
 
     /// <summary>A taskqueue's memory.</summary>
     public ITaskqueueGrain Taskqueue(string name) => GrainRefs.Get<ITaskqueueGrain>(Grains, Key.Named("tq", name));

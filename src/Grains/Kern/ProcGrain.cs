@@ -2,6 +2,7 @@ namespace JailCluster.Kernel.Kern;
 
 using System.Diagnostics;
 using JailCluster.Kernel.Fail;
+using JailCluster.Kernel.Memory;
 using System.Globalization;
 using JailCluster.Commands;
 using JailCluster.Kernel.Placement;
@@ -24,7 +25,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         var key = this.GetPrimaryKeyString();
         var pid = int.Parse(key.AsSpan(key.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
         var prefix = key[..key.LastIndexOf("|proc|", StringComparison.Ordinal)];
-        var boot = start.Boot ?? await GrainFactory.GetGrain<IKernelGrain>(prefix + "|kernel|globals").Boot();
+        var boot = start.Boot ?? await GrainFactory.GetGrain<IKernelGrain>(KernelKey.GlobalsOf(prefix)).Boot();
         if (boot is null || start.Argv.Count == 0)
         {
             return CommandResult.Fail("exec: nothing to run\n", 127);

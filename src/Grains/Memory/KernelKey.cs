@@ -23,6 +23,15 @@ public sealed record KernelKey(string Host, int Generation, KernelPlacement Plac
     /// <summary>The key of a named singleton of this boot (a lock, a taskqueue, a thread).</summary>
     public string Named(string kind, string name) => Prefix + Separator + kind + Separator + name;
 
+    /// <summary>The key of this boot's globals, its <c>IKernelGrain</c>.</summary>
+    public string Globals => GlobalsOf(Prefix);
+
+    /// <summary>
+    /// The key of the globals of the boot whose keys start with <paramref name="prefix"/>: what a grain of the boot
+    /// finds from its own key.
+    /// </summary>
+    public static string GlobalsOf(string prefix) => prefix + Separator + "kernel" + Separator + "globals";
+
     /// <summary>The address in an object key.</summary>
     public static ulong AddressOf(string key)
     {

@@ -87,7 +87,7 @@ public sealed class SiloLossTests : IAsyncLifetime
             var candidate = await SimHost.Boot(
                 Cluster.Client, KernelVersion.D56374, placement: KernelPlacement.HostLocal);
             var kernel = Cluster.Client.GetGrain<IKernelGrain>(
-                new KernelKey(candidate.Name, 1, KernelPlacement.HostLocal).Named("kernel", "globals"));
+                new KernelKey(candidate.Name, 1, KernelPlacement.HostLocal).Globals);
             var at = await management.GetActivationAddress(candidate.Grain);
             var memoryAt = await management.GetActivationAddress(kernel);
             if (at is not null && memoryAt is not null && !at.Equals(primary) && !at.Equals(memoryAt)

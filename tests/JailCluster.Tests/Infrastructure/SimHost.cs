@@ -85,7 +85,7 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
     }
 
     /// <summary>The grain key of the host's kernel globals in its first boot.</summary>
-    public string KernelKey => new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Named("kernel", "globals");
+    public string KernelKey => new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Globals;
 
     /// <summary>The host's kernel globals in its first boot.</summary>
     public IKernelGrain Kernel => client.GetGrain<IKernelGrain>(KernelKey);
