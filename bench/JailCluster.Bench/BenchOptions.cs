@@ -47,7 +47,9 @@ public sealed record BenchOptions
     /// </summary>
     public string? HeapDumpDirectory { get; init; }
 
-    /// <summary>Parses <c>[--quick] [--runs N] [--out DIR] [--skip NAME,...] [--gcdump DIR]</c> and the shape.</summary>
+    /// <summary>
+    /// Parses <c>[--quick] [--runs N] [--out DIR] [--skip NAME,...] [--gcdump DIR]</c> and the shape.
+    /// </summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();

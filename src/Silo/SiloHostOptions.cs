@@ -59,9 +59,10 @@ public sealed class SiloHostOptions
     /// <summary>
     /// How many grain addresses the silo's grain directory cache keeps, least recently used first out. Default:
     /// Orleans' 1,000,000. A simulated jail is six short-lived kernel objects, and every silo that sends to one
-    /// caches its address until it is evicted, so the default cache grows by about 17 entries (3.6 KiB) per jail on
-    /// three silos and keeps them after the jail is gone; a smaller one bounds that memory and costs processor time
-    /// (bench/README.md). 0 turns the cache off; Orleans keeps at least 3.
+    /// caches its address until it is evicted, so the default cache grows by about 17 entries (4 KiB) per jail on
+    /// three silos and keeps them after the jail is gone; a smaller one bounds that memory, at a processor cost
+    /// this machine could not tell from noise (bench/README.md, "Memory, attributed with heap dumps"). 0 turns the
+    /// cache off; Orleans keeps at least 3.
     /// </summary>
     public int DirectoryCacheSize { get; set; } = 1_000_000;
 

@@ -49,8 +49,9 @@ public sealed class BadInputTests(ClusterFixture cluster)
         var rejected = await cluster.RunAsync(
             "teardown", "--hosts", "1", "--host-prefix", "badfpt", "--fail-point", "a3=frobnicate(");
         Assert.Contains(
-            "fail point 'a3=frobnicate(' rejected by badfpt0", Expect.OneLineError(rejected,
-                1), StringComparison.Ordinal);
+            "fail point 'a3=frobnicate(' rejected by badfpt0",
+            Expect.OneLineError(rejected, 1),
+            StringComparison.Ordinal);
     }
 
     [Fact]

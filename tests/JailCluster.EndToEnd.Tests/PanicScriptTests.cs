@@ -63,7 +63,7 @@ public sealed class PanicScriptTests(ClusterFixture cluster)
         Assert.Contains($"{second}: clean", run.Stdout, StringComparison.Ordinal);
 
         var panics = Expect.Success(await cluster.RunAsync("panics", "--json")).Json();
-        Assert.DoesNotContain(panics.EnumerateArray(), p => p.GetProperty("host").GetString() is var h && (h == first
-            || h == second));
+        Assert.DoesNotContain(
+            panics.EnumerateArray(), p => p.GetProperty("host").GetString() is var h && (h == first || h == second));
     }
 }

@@ -37,10 +37,11 @@ public sealed class SiloLossTests(RedisClusterFixture cluster) : IAsyncLifetime
             Expect.Success(await cluster.RunAsync("-H", host, "fpwait", "b0", "120"));
         }
 
-        // The oldest silo also holds the host directory, which must come back from Redis elsewhere. Orleans deactivates
-        // every activation whose directory entry the dead silo held, on the silos that live too, host grains among
-        // them; a deactivating host grain holds its messages until its commands end, and a command whose thread slept
-        // on a lock owned by a thread of the dead silo used to sleep for ever (a halted kernel now wakes it).
+        // The oldest silo also holds the host directory, which must come back from Redis elsewhere. Orleans
+        // deactivates every activation whose directory entry the dead silo held, on the silos that live too, host
+        // grains among them; a deactivating host grain holds its messages until its commands end, and a command
+        // whose thread slept on a lock owned by a thread of the dead silo used to sleep for ever (a halted kernel
+        // now wakes it).
         var victim = await cluster.OldestSiloAsync();
         Expect.Success(await cluster.RunAsync("cluster", "kill", victim));
         Expect.Success(await cluster.RunAsync("cluster", "wait", "2", "90"));

@@ -357,7 +357,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             {
                 return true;
             }
-            catch (Exception e) when (IsSiloLoss(e))
+            catch (Exception e) when (ClusterConnection.IsSiloLoss(e))
             {
                 try
                 {
@@ -367,7 +367,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
                         return true;
                     }
                 }
-                catch (Exception again) when (IsSiloLoss(again))
+                catch (Exception again) when (ClusterConnection.IsSiloLoss(again))
                 {
                     // Still no answer from where the host's grain lives: membership has not caught up yet.
                     await Task.Delay(TimeSpan.FromMilliseconds(500), interrupt);
@@ -380,8 +380,6 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static bool IsSiloLoss(Exception e) => ClusterConnection.IsSiloLoss(e);
-
     // Calls made after a silo died can still fail until membership has declared it dead: try again a few times.
     // None may wait for ever: one that went to a silo as it died would.
     private static async Task<T> Retrying<T>(Func<Task<T>> call, CancellationToken interrupt, TimeSpan? limit = null)
@@ -392,7 +390,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             {
                 return await call().WaitAsync(limit ?? CallLimit, interrupt);
             }
-            catch (Exception e) when (IsSiloLoss(e) && attempt < 6)
+            catch (Exception e) when (ClusterConnection.IsSiloLoss(e) && attempt < 6)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), interrupt);
             }
@@ -483,7 +481,7 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
         {
             result = CommandResult.Fail($"jailctl: host {host} crashed\n", 1, Crashed);
         }
-        catch (Exception e) when (IsSiloLoss(e))
+        catch (Exception e) when (ClusterConnection.IsSiloLoss(e))
         {
             // The call went down with a silo: the host it was for has lost memory there, or will say so.
             result = CommandResult.Fail($"jailctl: {FirstLine(e.Message)}\n", 1, Crashed);

@@ -53,7 +53,9 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
         HaltSignal(key).TrySetResult();
     }
 
-    /// <summary>Completes when the boot whose globals are <paramref name="key"/> halts, as seen on this silo.</summary>
+    /// <summary>
+    /// Completes when the boot whose globals are <paramref name="key"/> halts, as seen on this silo.
+    /// </summary>
     public Task WhenHalted(string key) =>
         _states.TryGetValue(key, out var state) && state.Halted ? Task.CompletedTask : HaltSignal(key).Task;
 

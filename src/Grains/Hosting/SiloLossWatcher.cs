@@ -13,8 +13,10 @@ using Microsoft.Extensions.Logging;
 /// the repeats.
 /// </summary>
 public sealed partial class SiloLossWatcher(
-    IClusterMembershipService membership, IGrainFactory grains, FailPointMirror mirror, ILogger<SiloLossWatcher> logger)
-    : BackgroundService
+    IClusterMembershipService membership,
+    IGrainFactory grains,
+    FailPointMirror mirror,
+    ILogger<SiloLossWatcher> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -62,7 +62,8 @@ public sealed class SiloLossTests : IAsyncLifetime
         // Which reason depends on whether the host's own grain lived: it dies with the dead silo if it was there, and
         // Orleans lets it go if its directory entry was.
         Assert.Matches(
-            "crashed: (kernel memory was lost with silo .*, which died|the host's own grain was lost when a silo died)",
+            "crashed: (kernel memory was lost with silo .*, which died"
+                + "|the host's own grain was lost when a silo died)",
             refused.Stderr);
 
         Assert.Equal(HostState.Up, (await host.Grain.Reboot()).State);
