@@ -335,16 +335,16 @@ public sealed class BenchRunner(
             var build = await driver.BuildAsync(more, processes: 0);
             jails.AddRange(more);
             var now = await cluster.ProbeAsync(collect: true);
-            AddMemoryFigures($"after building {jails.Count(j => j.Built)} jails", baseline, now,
-                jails.Count(j => j.Built));
+            var built = jails.Count(j => j.Built);
+            AddMemoryFigures($"after building {built} jails", baseline, now, built);
             if (previous is { } before)
             {
                 // What one more jail costs, without the one-time growth of the first thousand (heap segments, code).
-                var jailsAdded = jails.Count(j => j.Built) - builtBefore;
+                var jailsAdded = built - builtBefore;
                 report.Figures.Add(new Figure
                 {
                     Section = "memory",
-                    Name = $"silo RSS per jail, marginal from {builtBefore} to {jails.Count(j => j.Built)} jails",
+                    Name = $"silo RSS per jail, marginal from {builtBefore} to {built} jails",
                     Unit = "KiB",
                     Runs = [(now.Sum(p => p.ResidentBytes) - before.Sum(p => p.ResidentBytes))
                         / 1024.0 / Math.Max(1, jailsAdded)],
@@ -352,7 +352,7 @@ public sealed class BenchRunner(
                 report.Figures.Add(new Figure
                 {
                     Section = "memory",
-                    Name = $"managed heap per jail, marginal from {builtBefore} to {jails.Count(j => j.Built)} jails",
+                    Name = $"managed heap per jail, marginal from {builtBefore} to {built} jails",
                     Unit = "KiB",
                     Runs = [(now.Sum(p => p.ManagedBytes) - before.Sum(p => p.ManagedBytes))
                         / 1024.0 / Math.Max(1, jailsAdded)],
@@ -360,15 +360,15 @@ public sealed class BenchRunner(
             }
 
             previous = now;
-            builtBefore = jails.Count(j => j.Built);
-            report.Remaining[$"after building {jails.Count(j => j.Built)} jails"] = await ActivationsAsync(cluster);
-            if (await DumpAsync(cluster, $"built-{jails.Count(j => j.Built)}") is { } builtDump)
+            builtBefore = built;
+            report.Remaining[$"after building {built} jails"] = await ActivationsAsync(cluster);
+            if (await DumpAsync(cluster, $"built-{built}") is { } builtDump)
             {
                 report.Notes.Add($"heap by type per jail built: python3 bench/tools/heap-diff.py {baselineDump} " +
-                    $"{builtDump} {jails.Count(j => j.Built)}");
+                    $"{builtDump} {built}");
             }
 
-            log.WriteLine($"memory: {jails.Count(j => j.Built)} jails built ({more.Count} in {build:0.0} s), " +
+            log.WriteLine($"memory: {built} jails built ({more.Count} in {build:0.0} s), " +
                 $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
         }
 
@@ -479,7 +479,7 @@ public sealed class BenchRunner(
         }
 
         foreach (var perJail in report.Figures.Where(f => f.Section == "memory"
-            && f.Name.StartsWith("silo RSS per jail, ", StringComparison.Ordinal) 
+            && f.Name.StartsWith("silo RSS per jail, ", StringComparison.Ordinal)
             && !f.Name.Contains("down", StringComparison.Ordinal)
             && !f.Name.Contains("collection", StringComparison.Ordinal)))
         {

@@ -1,46 +1,23 @@
 namespace JailCluster.Bench;
 
-using System.Diagnostics;
-
 /// <summary>The commit being measured.</summary>
 public static class Git
 {
-    /// <summary><c>git rev-parse HEAD</c>, with <c>-dirty</c> when the work tree has changes; <c>unknown</c> without git.</summary>
-    public static string Describe()
+    /// <summary>
+    /// <c>git rev-parse HEAD</c>, with <c>-dirty</c> when the work tree has changes; <c>unknown</c> without git.
+    /// </summary>
+    public static async Task<string> DescribeAsync()
     {
-        var head = Run("rev-parse", "HEAD");
+        var head = await RunAsync("rev-parse", "HEAD");
         if (head is null)
         {
             return "unknown";
         }
 
-        var status = Run("status", "--porcelain", "--untracked-files=no");
+        var status = await RunAsync("status", "--porcelain", "--untracked-files=no");
         return string.IsNullOrWhiteSpace(status) ? head : head + "-dirty";
     }
 
-    private static string? Run(params string[] args)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    private static async Task<string?> RunAsync(params string[] args) =>
+        await ToolProcess.RunAsync("git", args) is (0, var stdout, _) ? stdout.Trim() : null;
 }

@@ -1,7 +1,5 @@
 namespace JailCluster.Bench;
 
-using System.Diagnostics;
-
 /// <summary>
 /// Takes a <c>dotnet-gcdump</c> of every silo at a step of the memory measurement and keeps its report, by type, in a
 /// directory per step, for <c>bench/tools/heap-diff.py</c> to compare two steps.
@@ -9,9 +7,6 @@ using System.Diagnostics;
 public sealed class HeapDumper(string tool, string directory, TextWriter log)
 {
     private int serial;
-
-    /// <summary>Where the dumps' reports go, one directory per step.</summary>
-    public string Directory => directory;
 
     /// <summary>
     /// The <c>dotnet-gcdump</c> to use: <c>$DOTNET_TOOLS/dotnet-gcdump</c>, then the one <c>heap-per-jail.sh</c>
@@ -34,13 +29,14 @@ public sealed class HeapDumper(string tool, string directory, TextWriter log)
     public async Task<string> DumpAsync(BenchCluster cluster, string step)
     {
         var stepDirectory = Path.Combine(directory, $"{++serial}-{step}");
-        System.IO.Directory.CreateDirectory(stepDirectory);
+        Directory.CreateDirectory(stepDirectory);
         foreach (var silo in cluster.State.Silos)
         {
             var dump = Path.Combine(stepDirectory, $"{silo.Pid}.gcdump");
             await RunAsync("collect", "-p", silo.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-o", dump);
-            await File.WriteAllTextAsync(Path.Combine(stepDirectory, $"{silo.Pid}.txt"), await RunAsync("report", dump));
+            var report = await RunAsync("report", dump);
+            await File.WriteAllTextAsync(Path.Combine(stepDirectory, $"{silo.Pid}.txt"), report);
 
             // The report is what is compared; the dump itself is tens of megabytes at 10,000 jails.
             File.Delete(dump);
@@ -52,27 +48,9 @@ public sealed class HeapDumper(string tool, string directory, TextWriter log)
 
     private async Task<string> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)
+        var (code, stdout, stderr) = await ToolProcess.RunAsync(tool, arguments)
             ?? throw new InvalidOperationException($"{tool} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {(await error).Trim()}");
-        }
-
-        return await output;
+        return code == 0 ? stdout : throw new InvalidOperationException(
+            $"{tool} {string.Join(' ', arguments)} exited with {code}: {stderr.Trim()}");
     }
 }

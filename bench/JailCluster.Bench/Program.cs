@@ -41,7 +41,7 @@ var clock = Stopwatch.StartNew();
 var report = new BenchReport
 {
     Date = DateTimeOffset.UtcNow,
-    Commit = Git.Describe(),
+    Commit = await Git.DescribeAsync(),
     Machine = MachineInfo.Read(),
     Options = options,
 };

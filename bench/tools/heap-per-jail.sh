@@ -8,21 +8,13 @@ set -euo pipefail
 jails=${1:-2000}
 silos=${2:-1}
 hosts=10
-root=$(pwd)
-work=$(mktemp -d /tmp/jailcluster-heap-XXXXXX)
-tools=${DOTNET_TOOLS:-/tmp/jailcluster-dotnet-tools}
-if [ ! -x "$tools/dotnet-gcdump" ]; then
-  dotnet tool install --tool-path "$tools" dotnet-gcdump --version 10.0.750501 >/dev/null
-fi
-export JAILCLUSTER_HOME=$work/home JAILCLUSTER_TRACES_SAMPLING=off
-jailctl() { dotnet "$root/src/Client/bin/Release/net10.0/jailctl.dll" "$@"; }
-trap 'jailctl cluster down >/dev/null 2>&1 || true' EXIT
-jailctl cluster up --silos "$silos" >/dev/null 2>&1
-pids=$(python3 -c "import json,glob; print(' '.join(str(json.load(open(f)).get('pid', json.load(open(f)).get('Pid'))) for f in sorted(glob.glob('$work/home/silos/*.json'))))")
+source "$(dirname "$0")/cluster.sh"
+gcdump=$(dotnet_tool dotnet-gcdump)
+cluster_up heap "$silos"
 dump() {
   for pid in $pids; do
-    "$tools/dotnet-gcdump" collect -p "$pid" -o "$work/$1-$pid.gcdump" >/dev/null 2>&1
-    "$tools/dotnet-gcdump" report "$work/$1-$pid.gcdump" > "$work/$1-$pid.txt" 2>/dev/null
+    "$gcdump" collect -p "$pid" -o "$work/$1-$pid.gcdump" >/dev/null 2>&1
+    "$gcdump" report "$work/$1-$pid.gcdump" > "$work/$1-$pid.txt" 2>/dev/null
   done
   cat "$work"/"$1"-*.txt > "$work/$1.txt"
 }

@@ -6,20 +6,13 @@
 #   bash bench/tools/profile-teardown.sh [SILOS] [RUNS] [SECONDS]      (default 1, 6 and 20; needs python3)
 set -euo pipefail
 silos=${1:-1} runs=${2:-6} seconds=${3:-20}
-root=$(pwd)
-work=$(mktemp -d /tmp/jailcluster-profile-XXXXXX)
-tools=${DOTNET_TOOLS:-/tmp/jailcluster-dotnet-tools}
-if [ ! -x "$tools/dotnet-trace" ]; then
-  dotnet tool install --tool-path "$tools" dotnet-trace --version 10.0.750501 >/dev/null
-fi
-export JAILCLUSTER_HOME=$work/home JAILCLUSTER_TRACES_SAMPLING=${JAILCLUSTER_TRACES_SAMPLING:-off}
-jailctl() { dotnet "$root/src/Client/bin/Release/net10.0/jailctl.dll" "$@"; }
-trap 'jailctl cluster down >/dev/null 2>&1 || true' EXIT
-jailctl cluster up --silos "$silos" >/dev/null 2>&1
-pid=$(python3 -c "import json; print(json.load(open('$work/home/cluster.json'))['silos'][0]['pid'])")
+source "$(dirname "$0")/cluster.sh"
+trace=$(dotnet_tool dotnet-trace)
+cluster_up profile "$silos"
+pid=${pids%% *}
 teardown() { jailctl teardown --hosts 64 --jails 4 --kernel D56374 --seed "$1" --host-prefix "$2$1" 2>/dev/null; }
 for i in 1 2; do teardown "$i" w >/dev/null; done
-"$tools/dotnet-trace" collect -p "$pid" --profile dotnet-sampled-thread-time -o "$work/teardown.nettrace" \
+"$trace" collect -p "$pid" --profile dotnet-sampled-thread-time -o "$work/teardown.nettrace" \
   --duration "00:00:00:$seconds" >"$work/collect.log" 2>&1 &
 collector=$!
 # The session has begun once the collector names its output file.
@@ -31,5 +24,5 @@ for i in $(seq 1 "$runs"); do
   teardown "$((i + 2))" p | grep "teardowns per second" | sed "s/^ */run $i: /"
 done
 wait "$collector"
-"$tools/dotnet-trace" report "$work/teardown.nettrace" topN -n 60 --inclusive | cut -c1-150 | grep -v '^$'
+"$trace" report "$work/teardown.nettrace" topN -n 60 --inclusive | cut -c1-150 | grep -v '^$'
 echo "trace: $work/teardown.nettrace"

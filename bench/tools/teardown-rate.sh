@@ -6,13 +6,9 @@
 # e.g. `bash bench/tools/teardown-rate.sh 1 3 8 16 64` against `bash bench/tools/teardown-rate.sh 1 3 64 4 256`.
 set -euo pipefail
 silos=$1 runs=$2 hosts=${3:-64} jails=${4:-4} concurrency=${5:-256}
-root=$(pwd)
-work=$(mktemp -d /tmp/jailcluster-rate-XXXXXX)
-export JAILCLUSTER_HOME=$work/home JAILCLUSTER_TRACES_SAMPLING=${JAILCLUSTER_TRACES_SAMPLING:-off}
-jailctl() { dotnet "$root/src/Client/bin/Release/net10.0/jailctl.dll" "$@"; }
-trap 'jailctl cluster down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-jailctl cluster up --silos "$silos" >/dev/null 2>&1
-pids=$(python3 -c "import json; print(' '.join(str(s['pid']) for s in json.load(open('$work/home/cluster.json'))['silos']))")
+source "$(dirname "$0")/cluster.sh"
+REMOVE_WORK=1
+cluster_up rate "$silos"
 ticks() { local t=0; for p in $pids; do set -- $(cut -d' ' -f14,15 "/proc/$p/stat"); t=$((t + $1 + $2)); done; echo $t; }
 teardown() {
   jailctl teardown --hosts "$hosts" --jails "$jails" --concurrency "$concurrency" --kernel D56374 --seed "$1" 2>/dev/null
