@@ -115,12 +115,6 @@ builder.UseOrleans(silo =>
 
     // Mutual TLS on every silo and gateway connection when Tls:CertificateFile is set.
     tls?.Apply(silo);
-    if (JailClusterTracingExtensions.IsTracing())
-    {
-        // The caller's span crosses every grain call; without tracing, calls carry nothing.
-        silo.AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>();
-    }
-
     silo.AddJailClusterKernel();
     if (options.RedisConnectionString is { } panicStore)
     {

@@ -194,10 +194,6 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
 
             tls?.Apply(client);
-            if (JailClusterTracingExtensions.IsTracing())
-            {
-                client.AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>();
-            }
         });
         return builder.Build();
     }

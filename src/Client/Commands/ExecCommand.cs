@@ -20,12 +20,14 @@ public static class ExecCommand
     }
 
     /// <summary>Runs one command line under a client span.</summary>
-    public static async Task<CommandResult> ExecAsync(IHostGrain grain, string host, IReadOnlyList<string> argv, bool json)
+    public static async Task<CommandResult> ExecAsync(
+        IHostGrain grain, string host, IReadOnlyList<string> argv, bool json)
     {
-        using var activity = ClientTelemetry.Source.StartActivity(argv.Count > 0 ? argv[0] : "exec", ActivityKind.Client);
+        var name = argv.Count > 0 ? argv[0] : "exec";
+        using var activity = ClientTelemetry.Source.StartActivity(name, ActivityKind.Client);
         activity?.SetTag(TelemetryNames.Host, host);
         activity?.SetTag(TelemetryNames.Command, string.Join(' ', argv));
-        var result = await grain.Exec(argv, new ExecOptions { Json = json });
+        var result = await grain.Exec(argv, new ExecOptions { Json = json, TraceParent = activity?.Id });
         if (result.ExitCode != 0)
         {
             activity?.SetStatus(ActivityStatusCode.Error, result.Errno ?? $"exit {result.ExitCode}");

@@ -475,7 +475,8 @@ public sealed class TeardownRun(IClusterClient client, TeardownOptions options, 
             span?.SetTag(TelemetryNames.Host, host);
             span?.SetTag(TelemetryNames.Command, string.Join(' ', argv));
             using var either = CancellationTokenSource.CreateLinkedTokenSource(interrupt, CrashOf(host));
-            result = await client.GetGrain<IHostGrain>(host).Exec(argv, ExecOptions.Default).WaitAsync(either.Token);
+            result = await client.GetGrain<IHostGrain>(host).Exec(argv, new ExecOptions { TraceParent = span?.Id })
+                .WaitAsync(either.Token);
         }
         catch (OperationCanceledException) when (CrashOf(host).IsCancellationRequested)
         {

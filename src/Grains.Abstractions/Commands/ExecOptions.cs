@@ -9,6 +9,12 @@ public sealed record ExecOptions
     /// </summary>
     [Id(0)] public bool Json { get; init; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the caller's span, so that the command's kernel spans join its trace
+    /// (<see cref="Telemetry.TraceContext"/>); null starts no trace of the caller's.
+    /// </summary>
+    [Id(1)] public string? TraceParent { get; init; }
+
     /// <summary>The defaults: text output.</summary>
     public static ExecOptions Default { get; } = new();
 }

@@ -3,48 +3,21 @@ namespace JailCluster.Telemetry;
 using System.Diagnostics;
 
 /// <summary>
-/// Carries the current span's W3C <c>traceparent</c> across grain calls in Orleans' request context, without a
-/// span per call. Orleans' own activity propagation starts a client and a server span for every grain call,
-/// which is two spans per kernel memory step: more than the kernel's own spans, and nothing the interleaving
-/// shows. Here the caller only writes its span's id into the request context, which Orleans sends with the call
-/// and with every call made while serving it; the kernel code that starts a span in the callee takes that id as
-/// the parent when no span is current (<see cref="Parent"/>).
+/// How a span crosses grain calls: as an argument, on the few calls that start a kernel thread's work in another
+/// grain (a command's <see cref="Commands.ExecOptions.TraceParent"/>, a queued task, a signal), and on no other.
+/// A kernel memory step is a grain call too, and the threads record it as a span event: it needs no trace context,
+/// so it carries none. Orleans' request context would carry the id on every call made while serving one that
+/// had it, and its activity propagation makes a client and a server span per call; either costs every memory step
+/// a copy or two of the context, and the filter that writes it takes Orleans off its direct call path.
 /// </summary>
 public static class TraceContext
 {
-    /// <summary>The request context key, as W3C trace context names the header.</summary>
-    public const string TraceParentKey = "traceparent";
-
     /// <summary>
-    /// The parent for a span started here: the current span, else the caller's, from the request context;
-    /// default (a new trace) when there is neither.
+    /// The parent for a span started here: the caller's span, from its W3C <c>traceparent</c>; default when there
+    /// is none, which makes <see cref="ActivitySource.StartActivity(string, ActivityKind, ActivityContext,
+    /// IEnumerable{KeyValuePair{string, object}}, IEnumerable{ActivityLink}, DateTimeOffset)"/> continue the
+    /// current span, or start a trace when none is current.
     /// </summary>
-    public static ActivityContext Parent()
-    {
-        if (Activity.Current is { } current)
-        {
-            return current.Context;
-        }
-
-        return RequestContext.Get(TraceParentKey) is string traceParent
-            && ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent)
-            ? parent
-            : default;
-    }
-
-    /// <summary>Writes the current span's id into the request context of the calls about to be made.</summary>
-    public static void Inject()
-    {
-        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C } current)
-        {
-            return;
-        }
-
-        // An activity builds its id once; while the same span makes call after call, nothing is written again.
-        var id = current.Id;
-        if (!ReferenceEquals(RequestContext.Get(TraceParentKey), id))
-        {
-            RequestContext.Set(TraceParentKey, id!);
-        }
-    }
+    public static ActivityContext Parent(string? traceParent) =>
+        ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent) ? parent : default;
 }

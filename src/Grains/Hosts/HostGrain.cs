@@ -181,7 +181,13 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
                 "EHALTED");
         }
 
-        return await k.Proc(pid).Run(new ProcStart { Argv = argv, Json = options?.Json ?? false, Boot = k.Boot });
+        return await k.Proc(pid).Run(new ProcStart
+        {
+            Argv = argv,
+            Json = options?.Json ?? false,
+            Boot = k.Boot,
+            TraceParent = options?.TraceParent,
+        });
     }
 
     /// <inheritdoc />

@@ -13,7 +13,10 @@ public interface IProcGrain : IGrainWithStringKey
     [Alias("Run"), ResponseTimeout("00:30:00")]
     Task<CommandResult> Run(ProcStart start);
 
-    /// <summary>Delivers a signal without waiting for its effect (<c>kill(2)</c>).</summary>
+    /// <summary>
+    /// Delivers a signal without waiting for its effect (<c>kill(2)</c>); what the signal makes the process do
+    /// joins the trace of the sender's span, <paramref name="traceParent"/>.
+    /// </summary>
     [OneWay, Alias("Signal")]
-    Task Signal(int signal);
+    Task Signal(int signal, string? traceParent);
 }

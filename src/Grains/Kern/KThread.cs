@@ -73,9 +73,8 @@ public sealed class KThread
         Activity? activity = null;
         if (span && KernelTelemetry.Source.HasListeners())
         {
-            // A span with no parent given continues the current span, else the calling grain's (TraceContext).
-            activity = KernelTelemetry.Source.StartActivity(
-                function, ActivityKind.Internal, parent == default ? TraceContext.Parent() : parent);
+            // A span with no parent given continues the current span.
+            activity = KernelTelemetry.Source.StartActivity(function, ActivityKind.Internal, parent);
             if (activity is not null)
             {
                 activity.SetTag(TelemetryNames.ThreadName, Name);

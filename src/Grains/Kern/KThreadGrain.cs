@@ -4,6 +4,7 @@ using System.Diagnostics;
 using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Memory;
 using JailCluster.Kernel.Placement;
+using JailCluster.Telemetry;
 
 /// <summary>
 /// The thread of a taskqueue: <c>thread taskq</c> (process 0) for <c>taskqueue_thread</c>, and
@@ -47,8 +48,7 @@ public sealed class KThreadGrain(TimeProvider time, FailPointMirror mirror) : Gr
         {
             try
             {
-                ActivityContext.TryParse(task.TraceParent, null, out var parent);
-                using var run = td.Enter("taskqueue_run_locked", span: true, parent);
+                using var run = td.Enter("taskqueue_run_locked", parent: TraceContext.Parent(task.TraceParent));
                 await SubrTaskqueue.Run(td, task);
             }
             catch (Exception e) when (e is KernelPanicException or KernelHaltException)

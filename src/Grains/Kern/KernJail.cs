@@ -1,5 +1,6 @@
 namespace JailCluster.Kernel.Kern;
 
+using System.Diagnostics;
 using JailCluster.Kernel.Memory;
 using JailCluster.Kernel.Net;
 
@@ -61,7 +62,7 @@ public static class KernJail
         var view = await prison.Read();
         foreach (var pid in view.Procs)
         {
-            await td.K.Proc(pid).Signal(Sigkill);
+            await td.K.Proc(pid).Signal(Sigkill, Activity.Current?.Id);
         }
 
         var drop = wasPersist ? 1 : 0;

@@ -36,7 +36,8 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         var td = new KThread(k, comm, pid, 100000 + pid);
         var io = new ProcIo(start.Json);
         int code;
-        using (var span = KernelTelemetry.Source.StartActivity(comm, ActivityKind.Internal, TraceContext.Parent()))
+        var parent = TraceContext.Parent(start.TraceParent);
+        using (var span = KernelTelemetry.Source.StartActivity(comm, ActivityKind.Internal, parent))
         {
             span?.SetTag(TelemetryNames.Command, string.Join(' ', start.Argv));
             span?.SetTag(TelemetryNames.ThreadName, comm);
@@ -92,7 +93,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
     }
 
     /// <inheritdoc />
-    public async Task Signal(int signal)
+    public async Task Signal(int signal, string? traceParent)
     {
         if (_sleeper is null || _exited || signal != KernJail.Sigkill)
         {
@@ -106,10 +107,10 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
             await Task.Delay(TimeSpan.FromMicroseconds(micros), time);
         }
 
-        await Exit(killed: true);
+        await Exit(killed: true, TraceContext.Parent(traceParent));
     }
 
-    private async Task Exit(bool killed)
+    private async Task Exit(bool killed, ActivityContext parent = default)
     {
         if (_exited || _sleeper is not { } td)
         {
@@ -122,7 +123,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         {
             using var entry = td.Enter(killed ? "doreti_ast" : "fast_syscall_common", span: false);
             using var next = td.Enter(killed ? "ast" : "amd64_syscall", span: false);
-            using var sig = td.Enter(killed ? "sigexit" : "sys_sys_exit");
+            using var sig = td.Enter(killed ? "sigexit" : "sys_sys_exit", parent: parent);
             await KernJail.exit1(td, _prison);
         }
         catch (Exception e) when (e is KernelPanicException or KernelHaltException)

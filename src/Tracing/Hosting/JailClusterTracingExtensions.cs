@@ -15,8 +15,8 @@ public static class JailClusterTracingExtensions
     /// sampling applies to the files only, so a collector can choose for itself. With sampling off and no
     /// OTLP endpoint nothing would receive a span, so no source is listened to and no span is even created
     /// (<see cref="IsTracing"/>). Orleans' own sources, a client and a server span per grain call, are not
-    /// listened to: trace context crosses grain calls through <see cref="TraceContextOutgoingFilter"/>, which
-    /// a tracing process registers. Call it once per process: a process owns one trace file.
+    /// listened to: a span crosses grain calls as an argument of the calls that start kernel work
+    /// (<see cref="TraceContext"/>). Call it once per process: a process owns one trace file.
     /// </summary>
     /// <param name="builder">The tracer provider builder.</param>
     /// <param name="configure">Adjusts the file options after the environment has been applied.</param>
@@ -42,8 +42,7 @@ public static class JailClusterTracingExtensions
 
     /// <summary>
     /// Whether this process records spans at all, from the same settings as <see cref="AddJailClusterTracing"/>:
-    /// trace files not off, or an OTLP endpoint. A process that traces registers
-    /// <see cref="TraceContextOutgoingFilter"/>; one that does not pays nothing per grain call.
+    /// trace files not off, or an OTLP endpoint.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is out of range.</exception>
     public static bool IsTracing(Action<TraceFileOptions>? configure = null) => Traces(ReadOptions(configure));

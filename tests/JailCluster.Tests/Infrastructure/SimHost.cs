@@ -1,5 +1,6 @@
 namespace JailCluster.Tests.Infrastructure;
 
+using System.Diagnostics;
 using JailCluster.Commands;
 using JailCluster.Hosts;
 using JailCluster.Kernel.Kern;
@@ -35,7 +36,9 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
 
     /// <summary>Runs a command line split on spaces.</summary>
     public Task<CommandResult> Run(string commandLine, bool json = false) =>
-        Grain.Exec(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), new ExecOptions { Json = json });
+        Grain.Exec(
+            commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            new ExecOptions { Json = json, TraceParent = Activity.Current?.Id });
 
     /// <summary>Runs a command line that must succeed, and returns its output.</summary>
     public async Task<string> Ok(string commandLine)

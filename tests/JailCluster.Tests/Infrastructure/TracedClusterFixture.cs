@@ -31,9 +31,7 @@ public sealed class TracedClusterFixture : IAsyncLifetime
             .Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
-            silo.AddJailClusterKernel().AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>());
-        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter<TraceContextOutgoingFilter>());
+        builder.ConfigureSilo((_, silo) => silo.AddJailClusterKernel());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
