@@ -87,7 +87,7 @@ public sealed class BenchRunner(
         AddRatios();
     }
 
-    private async Task<BenchCluster> StartAsync(int silos, string sampling, bool countCalls)
+    private async Task<BenchCluster> StartAsync(int silos, string sampling, bool countCalls, string name = "cluster")
     {
         log.WriteLine($"== cluster of {silos} silo(s), trace sampling {sampling}, call counting " +
             $"{(countCalls ? "on" : "off")}");
@@ -97,7 +97,7 @@ public sealed class BenchRunner(
             ["JAILCLUSTER_TRACES_SAMPLING"] = sampling,
             ["JAILCLUSTER_TRACES_DIR"] = TracesDirectory(sampling),
         };
-        return await BenchCluster.StartAsync(Path.Combine(workDirectory, "cluster"), silos, environment, log);
+        return await BenchCluster.StartAsync(Path.Combine(workDirectory, name), silos, environment, log);
     }
 
     private string TracesDirectory(string sampling) => Path.Combine(workDirectory, "traces-" + sampling);
@@ -277,31 +277,47 @@ public sealed class BenchRunner(
 
     private async Task TracingAsync()
     {
-        foreach (var sampling in (string[])["off", "0.1", "all"])
+        // The three settings run side by side, one cluster each, and their runs alternate (off, 0.1, all, then 0.1,
+        // all, off, ...): the machine's drift over minutes, which moved the off rate from 194 to 245 teardowns/s
+        // between the runs of one setting and the next, falls on all three alike.
+        string[] samplings = ["off", "0.1", "all"];
+        var clusters = new Dictionary<string, BenchCluster>(StringComparer.Ordinal);
+        var outcomes = samplings.ToDictionary(s => s, _ => new List<TeardownOutcome>(), StringComparer.Ordinal);
+        try
         {
-            Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_SAMPLING", sampling);
-            Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_DIR", TracesDirectory(sampling));
-            await using var cluster = await StartAsync(3, sampling, countCalls: true);
-
-            // The benchmark is jailctl here: it records the client's root span of each teardown as jailctl would.
-            var tracer = sampling == "off" ? null : JailClusterTelemetry.CreateTracerProvider("jailcluster-bench");
-            var outcomes = new List<TeardownOutcome>();
-            try
+            foreach (var sampling in samplings)
             {
-                await WarmUpAsync(cluster, trace: true);
-                for (var r = 0; r < options.Runs; r++)
+                clusters[sampling] = await StartAsync(3, sampling, countCalls: true, "cluster-" + sampling);
+            }
+
+            foreach (var sampling in samplings)
+            {
+                await TracedAsync(sampling, () => WarmUpAsync(clusters[sampling], trace: true));
+            }
+
+            for (var r = 0; r < options.Runs; r++)
+            {
+                var first = r % samplings.Length;
+                foreach (var sampling in samplings.Skip(first).Concat(samplings.Take(first)))
                 {
-                    outcomes.Add(await ThroughputTeardownAsync(cluster, D56374, trace: true));
-                    var rate = outcomes[^1].TeardownsPerSecond;
+                    await TracedAsync(sampling, async () =>
+                        outcomes[sampling].Add(await ThroughputTeardownAsync(clusters[sampling], D56374, trace: true)));
+                    var rate = outcomes[sampling][^1].TeardownsPerSecond;
                     log.WriteLine($"tracing {sampling}, run {r + 1}: {rate:0.0} teardowns/s");
                 }
             }
-            finally
+        }
+        finally
+        {
+            foreach (var cluster in clusters.Values)
             {
-                tracer?.Dispose();
+                await cluster.DisposeAsync();
             }
+        }
 
-            AddTeardownFigures("tracing", $"D56374, 3 silos, sampling {sampling}", outcomes);
+        foreach (var sampling in samplings)
+        {
+            AddTeardownFigures("tracing", $"D56374, 3 silos, sampling {sampling}", outcomes[sampling]);
             var files = Directory.Exists(TracesDirectory(sampling))
                 ? Directory.GetFiles(TracesDirectory(sampling), "*.jsonl") : [];
             var siloFiles = files.Where(
@@ -311,9 +327,25 @@ public sealed class BenchRunner(
                 $"tracing {sampling}: {files.Length} trace file(s), {bytes / 1024} KiB, of which " +
                 $"{siloFiles.Count()} written by silos"));
         }
+    }
 
-        Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_SAMPLING", null);
-        Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_DIR", null);
+    // The benchmark is jailctl here: while it tears down on the cluster of one setting, it records the client's root
+    // span of each teardown with that setting, and stops recording after, as jailctl exits after its teardown.
+    private async Task TracedAsync(string sampling, Func<Task> teardown)
+    {
+        Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_SAMPLING", sampling);
+        Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_DIR", TracesDirectory(sampling));
+        var tracer = sampling == "off" ? null : JailClusterTelemetry.CreateTracerProvider("jailcluster-bench");
+        try
+        {
+            await teardown();
+        }
+        finally
+        {
+            tracer?.Dispose();
+            Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_SAMPLING", null);
+            Environment.SetEnvironmentVariable("JAILCLUSTER_TRACES_DIR", null);
+        }
     }
 
     private async Task MemoryAsync()
