@@ -20,8 +20,13 @@ public sealed class KThread
 {
     private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
 
+    // Boxed once: every watched load and store carries one of them.
+    private static readonly object FreedTrue = true;
+    private static readonly object FreedFalse = false;
+
     private readonly List<(string Function, Activity? Span)> _frames = [];
     private readonly Dictionary<ulong, (Provenance Origin, string Object, string Field)> _origins = [];
+    private KeyValuePair<string, object?>[]? _spanTags;
     private int _allocations;
 
     /// <summary>Creates the thread.</summary>
@@ -74,16 +79,8 @@ public sealed class KThread
         if (span && KernelTelemetry.Source.HasListeners())
         {
             // A span with no parent given continues the current span.
-            activity = KernelTelemetry.Source.StartActivity(function, ActivityKind.Internal, parent);
-            if (activity is not null)
-            {
-                activity.SetTag(TelemetryNames.ThreadName, Name);
-                activity.SetTag(TelemetryNames.ThreadId, Tid);
-                activity.SetTag(TelemetryNames.Pid, Pid);
-                activity.SetTag(TelemetryNames.CodeFunction, function);
-                activity.SetTag(TelemetryNames.Host, K.Boot.Host);
-                activity.SetTag(TelemetryNames.KernelVersion, K.Boot.Options.Kernel);
-            }
+            activity = KernelTelemetry.Source.StartActivity(
+                function, ActivityKind.Internal, parent, SpanTags(function));
         }
 
         _frames.Add((function, activity));
@@ -454,6 +451,23 @@ public sealed class KThread
     // The exception that stops a thread of a host known to have halted.
     private async Task<KernelHaltException> Halt() => new(await HaltedBecause() ?? KernelHaltException.Panicked);
 
+    // The attributes of a span of this thread: the function's, then the thread's, which are made (and boxed) once.
+    // The activity copies them as it starts, so the one array serves every span.
+    private KeyValuePair<string, object?>[] SpanTags(string function)
+    {
+        _spanTags ??=
+        [
+            default,
+            new(TelemetryNames.ThreadName, Name),
+            new(TelemetryNames.ThreadId, Tid),
+            new(TelemetryNames.Pid, Pid),
+            new(TelemetryNames.Host, K.Boot.Host),
+            new(TelemetryNames.KernelVersion, K.Boot.Options.Kernel),
+        ];
+        _spanTags[0] = new(TelemetryNames.CodeFunction, function);
+        return _spanTags;
+    }
+
     private static string Describe(ulong ptr)
     {
         KAddr.TryDecode(ptr, out var type, out _, out _);
@@ -473,7 +487,7 @@ public sealed class KThread
             [TelemetryNames.MemObject] = Describe(ptr),
             [TelemetryNames.MemField] = field.Name,
             [TelemetryNames.MemValue] = KAddr.Format(value),
-            [TelemetryNames.MemFreed] = freed,
+            [TelemetryNames.MemFreed] = freed ? FreedTrue : FreedFalse,
         };
         if (old is { } o)
         {

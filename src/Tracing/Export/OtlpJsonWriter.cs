@@ -71,11 +71,13 @@ internal static class OtlpJsonWriter
     /// <summary>Nanoseconds since the Unix epoch, as OTLP counts them.</summary>
     public static ulong ToUnixNano(DateTime utc) => (ulong)(utc.Ticks - UnixEpochTicks) * 100;
 
+    // The exporter writes every span of a kept trace: ids, times and tags are formatted on the stack and enumerated
+    // with the activity's struct enumerators, so that writing a span allocates nothing of its own.
     private static void WriteSpan(Utf8JsonWriter writer, Activity span)
     {
         writer.WriteStartObject();
-        writer.WriteString("traceId", span.TraceId.ToHexString());
-        writer.WriteString("spanId", span.SpanId.ToHexString());
+        WriteId(writer, "traceId", span.TraceId);
+        WriteId(writer, "spanId", span.SpanId);
         if (!string.IsNullOrEmpty(span.TraceStateString))
         {
             writer.WriteString("traceState", span.TraceStateString);
@@ -83,7 +85,7 @@ internal static class OtlpJsonWriter
 
         if (span.ParentSpanId != default)
         {
-            writer.WriteString("parentSpanId", span.ParentSpanId.ToHexString());
+            WriteId(writer, "parentSpanId", span.ParentSpanId);
         }
 
         writer.WriteString("name", span.DisplayName);
@@ -93,26 +95,38 @@ internal static class OtlpJsonWriter
         var start = span.StartTimeUtc;
         WriteNano(writer, "startTimeUnixNano", ToUnixNano(start));
         WriteNano(writer, "endTimeUnixNano", ToUnixNano(start + span.Duration));
-        WriteAttributes(writer, span.TagObjects);
+        writer.WriteStartArray("attributes");
+        foreach (ref readonly var tag in span.EnumerateTagObjects())
+        {
+            WriteAttribute(writer, tag.Key, tag.Value);
+        }
+
+        writer.WriteEndArray();
 
         writer.WriteStartArray("events");
-        foreach (var e in span.Events)
+        foreach (ref readonly var e in span.EnumerateEvents())
         {
             writer.WriteStartObject();
             WriteNano(writer, "timeUnixNano", ToUnixNano(e.Timestamp.UtcDateTime));
             writer.WriteString("name", e.Name);
-            WriteAttributes(writer, e.Tags);
+            writer.WriteStartArray("attributes");
+            foreach (ref readonly var tag in e.EnumerateTagObjects())
+            {
+                WriteAttribute(writer, tag.Key, tag.Value);
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
 
         writer.WriteStartArray("links");
-        foreach (var link in span.Links)
+        foreach (ref readonly var link in span.EnumerateLinks())
         {
             writer.WriteStartObject();
-            writer.WriteString("traceId", link.Context.TraceId.ToHexString());
-            writer.WriteString("spanId", link.Context.SpanId.ToHexString());
+            WriteId(writer, "traceId", link.Context.TraceId);
+            WriteId(writer, "spanId", link.Context.SpanId);
             if (!string.IsNullOrEmpty(link.Context.TraceState))
             {
                 writer.WriteString("traceState", link.Context.TraceState);
@@ -137,8 +151,12 @@ internal static class OtlpJsonWriter
     }
 
     /// <summary>Writes a nanosecond time as OTLP JSON spells it: a decimal string.</summary>
-    public static void WriteNano(Utf8JsonWriter writer, string name, ulong value) =>
-        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+    public static void WriteNano(Utf8JsonWriter writer, string name, ulong value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        writer.WriteString(name, digits[..length]);
+    }
 
     /// <summary>Writes an OTLP <c>attributes</c> array.</summary>
     public static void WriteAttributes(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> attributes)
@@ -146,14 +164,48 @@ internal static class OtlpJsonWriter
         writer.WriteStartArray("attributes");
         foreach (var (key, value) in attributes)
         {
-            writer.WriteStartObject();
-            writer.WriteString("key", key);
-            writer.WritePropertyName("value");
-            WriteAnyValue(writer, value);
-            writer.WriteEndObject();
+            WriteAttribute(writer, key, value);
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteAttribute(Utf8JsonWriter writer, string key, object? value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("key", key);
+        writer.WritePropertyName("value");
+        WriteAnyValue(writer, value);
+        writer.WriteEndObject();
+    }
+
+    // Lowercase hex, as OTLP JSON spells trace and span ids.
+    private static void WriteId(Utf8JsonWriter writer, string name, ActivityTraceId id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.CopyTo(bytes);
+        WriteHex(writer, name, bytes);
+    }
+
+    private static void WriteId(Utf8JsonWriter writer, string name, ActivitySpanId id)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        id.CopyTo(bytes);
+        WriteHex(writer, name, bytes);
+    }
+
+    private static void WriteHex(Utf8JsonWriter writer, string name, ReadOnlySpan<byte> bytes)
+    {
+        Span<char> hex = stackalloc char[bytes.Length * 2];
+        Convert.TryToHexStringLower(bytes, hex, out _);
+        writer.WriteString(name, hex);
+    }
+
+    private static void WriteInt(Utf8JsonWriter writer, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        writer.WriteString("intValue", digits[..length]);
     }
 
     private static void WriteAnyValue(Utf8JsonWriter writer, object? value)
@@ -169,12 +221,14 @@ internal static class OtlpJsonWriter
             case bool b:
                 writer.WriteBoolean("boolValue", b);
                 break;
-            case sbyte or byte or short or ushort or int or uint or long:
-                writer.WriteString("intValue", Convert.ToInt64(value, CultureInfo.InvariantCulture)
-                    .ToString(CultureInfo.InvariantCulture));
+            case int i:
+                WriteInt(writer, i);
+                break;
+            case sbyte or byte or short or ushort or uint or long:
+                WriteInt(writer, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
             case ulong u when u <= long.MaxValue:
-                writer.WriteString("intValue", u.ToString(CultureInfo.InvariantCulture));
+                WriteInt(writer, (long)u);
                 break;
             case float or double or decimal:
                 WriteDouble(writer, Convert.ToDouble(value, CultureInfo.InvariantCulture));

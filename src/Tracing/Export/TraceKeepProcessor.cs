@@ -46,11 +46,12 @@ internal sealed class TraceKeepProcessor(TraceKeepRegistry keep, OpenSpanTracker
             return true;
         }
 
-        foreach (var e in span.Events)
+        // The struct enumerators: this runs as every span ends.
+        foreach (ref readonly var e in span.EnumerateEvents())
         {
-            foreach (var (key, value) in e.Tags)
+            foreach (ref readonly var tag in e.EnumerateTagObjects())
             {
-                if (key == TelemetryNames.MemFreed && IsTrue(value))
+                if (tag.Key == TelemetryNames.MemFreed && IsTrue(tag.Value))
                 {
                     return true;
                 }
