@@ -28,6 +28,11 @@ public sealed class PanicScriptTests(ClusterFixture cluster)
         Assert.Contains($"PANIC {id}", trace.Stdout, StringComparison.Ordinal);
         Assert.Contains("[A3]", trace.Stdout, StringComparison.Ordinal);
 
+        // The taskqueue's work is in the trace of the jail -r whose SIGKILL made the jail's last process exit:
+        // jailctl's span crossed into the jail process, and the signal carried it on to the sleeper.
+        Assert.Contains("prison_remove_one", trace.Stdout, StringComparison.Ordinal);
+        Assert.Contains("sigexit", trace.Stdout, StringComparison.Ordinal);
+
         var hosts = Expect.Success(await cluster.RunAsync("host", "list", "--json")).Json();
         var me = hosts.EnumerateArray().Single(h => h.GetProperty("name").GetString() == host);
         Assert.Equal("panicked", me.GetProperty("state").GetString());
