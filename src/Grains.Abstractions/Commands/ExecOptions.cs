@@ -11,7 +11,7 @@ public sealed record ExecOptions
 
     /// <summary>
     /// The W3C <c>traceparent</c> of the caller's span, so that the command's kernel spans join its trace
-    /// (<see cref="Telemetry.TraceContext"/>); null starts no trace of the caller's.
+    /// (<see cref="Telemetry.TraceContext"/>). Without it the command's spans start a trace of their own.
     /// </summary>
     [Id(1)] public string? TraceParent { get; init; }
 
