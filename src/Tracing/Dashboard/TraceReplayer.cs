@@ -31,10 +31,7 @@ public static class TraceReplayer
         HttpClient? http = null,
         CancellationToken cancellationToken = default)
     {
-        var target = TracesUri(otlpHttpEndpoint);
-        using var owned = http is null ? new HttpClient() : null;
-        var client = http ?? owned!;
-        var requests = 0;
+        using var poster = new Poster(otlpHttpEndpoint, http);
         var spans = 0;
         var skipped = 0;
         var traces = new HashSet<string>(StringComparer.Ordinal);
@@ -57,13 +54,12 @@ public static class TraceReplayer
                 continue;
             }
 
-            await PostAsync(client, target, System.Text.Encoding.UTF8.GetBytes(line), cancellationToken);
-            requests++;
+            await poster.PostAsync(System.Text.Encoding.UTF8.GetBytes(line), cancellationToken);
             spans += parsed.Count;
             traces.UnionWith(parsed.Select(s => s.TraceId));
         }
 
-        return new TraceReplayResult(requests, traces.Count, spans, skipped);
+        return new TraceReplayResult(poster.Requests, traces.Count, spans, skipped);
     }
 
     /// <summary>
@@ -102,10 +98,7 @@ public static class TraceReplayer
         HttpClient? http = null,
         CancellationToken cancellationToken = default)
     {
-        var target = TracesUri(otlpHttpEndpoint);
-        using var owned = http is null ? new HttpClient() : null;
-        var client = http ?? owned!;
-        var requests = 0;
+        using var poster = new Poster(otlpHttpEndpoint, http);
         var spans = 0;
         foreach (var trace in traces)
         {
@@ -114,12 +107,11 @@ public static class TraceReplayer
                 continue;
             }
 
-            await PostAsync(client, target, OtlpTraceSpanWriter.ToUtf8Json(trace.Spans), cancellationToken);
-            requests++;
+            await poster.PostAsync(OtlpTraceSpanWriter.ToUtf8Json(trace.Spans), cancellationToken);
             spans += trace.Spans.Count;
         }
 
-        return new TraceReplayResult(requests, requests, spans, 0);
+        return new TraceReplayResult(poster.Requests, poster.Requests, spans, 0);
     }
 
     /// <summary>The <c>/v1/traces</c> address under an OTLP/HTTP base address (kept when already given).</summary>
@@ -134,18 +126,32 @@ public static class TraceReplayer
         return new Uri(text.TrimEnd('/') + "/v1/traces");
     }
 
-    private static async Task PostAsync(HttpClient client, Uri target, byte[] body, CancellationToken cancellationToken)
+    // Posts to one endpoint's traces address with the caller's client, or with one of its own that goes with it,
+    // and counts the requests.
+    private sealed class Poster(Uri otlpHttpEndpoint, HttpClient? http) : IDisposable
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = Json;
-        using var response = await client.PostAsync(target, content, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        private readonly Uri target = TracesUri(otlpHttpEndpoint);
+        private readonly HttpClient? owned = http is null ? new HttpClient() : null;
+
+        public int Requests { get; private set; }
+
+        public async Task PostAsync(byte[] body, CancellationToken cancellationToken)
         {
-            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException(
-                $"POST {target} answered {(int)response.StatusCode} {response.ReasonPhrase}: {answer}",
-                inner: null,
-                response.StatusCode);
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = Json;
+            using var response = await (http ?? owned!).PostAsync(target, content, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+                throw new HttpRequestException(
+                    $"POST {target} answered {(int)response.StatusCode} {response.ReasonPhrase}: {answer}",
+                    inner: null,
+                    response.StatusCode);
+            }
+
+            Requests++;
         }
+
+        public void Dispose() => owned?.Dispose();
     }
 }
