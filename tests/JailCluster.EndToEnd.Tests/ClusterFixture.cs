@@ -12,29 +12,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string Home { get; } = TestHomes.Create("cluster");
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        var up = await Jailctl.RunAsync(Home, "cluster", "up", "--silos", "2");
-        if (up.ExitCode != 0)
-        {
-            SiloReaper.Reap(Home);
-            throw new InvalidOperationException($"the test cluster did not start:\n{up}");
-        }
-    }
+    public Task InitializeAsync() => FixtureCluster.UpAsync(Home, "the test cluster", "--silos", "2");
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await Jailctl.RunAsync(Home, TimeSpan.FromSeconds(90), "cluster", "down");
-        }
-        finally
-        {
-            SiloReaper.Reap(Home);
-            TestHomes.RemoveOwnRoot();
-        }
-    }
+    public Task DisposeAsync() => FixtureCluster.DownAsync(Home);
 
     /// <summary>Runs jailctl against the cluster.</summary>
     public Task<JailctlResult> RunAsync(params string[] args) => Jailctl.RunAsync(Home, args);

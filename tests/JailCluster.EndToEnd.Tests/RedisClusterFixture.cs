@@ -21,28 +21,12 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         redis = await RedisServer.StartAsync(Home);
-        var up = await Jailctl.RunAsync(Home, "cluster", "up", "--silos", $"{Silos}", "--redis", redis.Connection);
-        if (up.ExitCode != 0)
-        {
-            SiloReaper.Reap(Home);
-            throw new InvalidOperationException($"the Redis test cluster did not start:\n{up}");
-        }
+        await FixtureCluster.UpAsync(
+            Home, "the Redis test cluster", "--silos", $"{Silos}", "--redis", redis.Connection);
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await Jailctl.RunAsync(Home, TimeSpan.FromSeconds(90), "cluster", "down");
-        }
-        finally
-        {
-            SiloReaper.Reap(Home);
-            redis?.Dispose();
-            TestHomes.RemoveOwnRoot();
-        }
-    }
+    public Task DisposeAsync() => FixtureCluster.DownAsync(Home, () => redis?.Dispose());
 
     /// <summary>Runs jailctl against the cluster.</summary>
     public Task<JailctlResult> RunAsync(params string[] args) => Jailctl.RunAsync(Home, args);
