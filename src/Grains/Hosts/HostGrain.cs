@@ -290,7 +290,7 @@ public sealed partial class HostGrain(TimeProvider time, ILogger<HostGrain> logg
 
     private static async Task Discard(KernelContext old)
     {
-        await old.Kernel.Retire("the host was rebooted");
+        await old.Kernel.Retire(KernelHaltException.Rebooted);
 
         // Let the memory of the old boot go. Whatever is not reachable from the zone table (threads,
         // locks, queues) is unreachable by key anyway and is collected when idle.

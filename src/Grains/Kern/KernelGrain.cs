@@ -306,6 +306,10 @@ public sealed class KernelGrain : Grain, IKernelGrain
         }
 
         await Publish();
+
+        // The boot is over: its globals go when idle. A thread of it that asks after that finds a new activation,
+        // which was never started and says the boot is over too.
+        DelayDeactivation(TimeSpan.Zero);
     }
 
     /// <inheritdoc />
@@ -320,7 +324,10 @@ public sealed class KernelGrain : Grain, IKernelGrain
         _failPoints.Where(f => f.Value.Terms.Count > 0).Select(f => f.Key).ToFrozenSet(StringComparer.Ordinal),
         HaltedBecause());
 
-    private string? HaltedBecause() => _panic is not null ? KernelHaltException.Panicked : _retired;
+    // A kernel that was never started is the new activation of a boot that is over (Retire).
+    private string? HaltedBecause() =>
+        _panic is not null ? KernelHaltException.Panicked
+        : _retired ?? (_boot is null ? KernelHaltException.Rebooted : null);
 
     // Tells every subscribed silo; a silo that cannot be told is gone, and so are its threads.
     private async Task Publish()

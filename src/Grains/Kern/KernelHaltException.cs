@@ -9,6 +9,9 @@ public sealed class KernelHaltException : Exception
     /// <summary>Why a host halts when another thread panicked first.</summary>
     public const string Panicked = "another CPU panicked";
 
+    /// <summary>Why the threads of a boot that a reboot ended halt.</summary>
+    public const string Rebooted = "the host was rebooted";
+
     /// <summary>Creates the exception for a host halted by a panic elsewhere.</summary>
     public KernelHaltException()
         : base(Panicked)

@@ -90,6 +90,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         _timer = this.RegisterGrainTimer(
             _ => Exit(killed: false),
             new GrainTimerCreationOptions(TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan));
+        _ = GoWhenTheBootHalts();
     }
 
     /// <inheritdoc />
@@ -108,6 +109,18 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         }
 
         await Exit(killed: true, TraceContext.Parent(traceParent));
+    }
+
+    // A halted host runs no exit path: its processes are simply gone, and so is this grain once it is idle.
+    private async Task GoWhenTheBootHalts()
+    {
+        await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory);
+        if (!_exited)
+        {
+            _exited = true;
+            _timer?.Dispose();
+            this.DeactivateOnIdle();
+        }
     }
 
     private async Task Exit(bool killed, ActivityContext parent = default)

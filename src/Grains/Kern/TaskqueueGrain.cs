@@ -1,10 +1,11 @@
 namespace JailCluster.Kernel.Kern;
 
+using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Placement;
 
 /// <inheritdoc cref="ITaskqueueGrain" />
 [KernelPlacement, Reentrant]
-public sealed class TaskqueueGrain : Grain, ITaskqueueGrain
+public sealed class TaskqueueGrain(FailPointMirror mirror) : Grain, ITaskqueueGrain
 {
     private readonly LinkedList<KTask> _queue = new();
     private readonly List<(string Key, TaskCompletionSource Done)> _drainers = [];
@@ -15,6 +16,7 @@ public sealed class TaskqueueGrain : Grain, ITaskqueueGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         DelayDeactivation(Timeout.InfiniteTimeSpan);
+        _ = LetGoWhenTheBootHalts();
         return Task.CompletedTask;
     }
 
@@ -83,6 +85,12 @@ public sealed class TaskqueueGrain : Grain, ITaskqueueGrain
         }
 
         return Task.FromResult<IReadOnlyList<string>>(keys);
+    }
+
+    private async Task LetGoWhenTheBootHalts()
+    {
+        await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory);
+        DelayDeactivation(TimeSpan.Zero);
     }
 
     private bool Busy(string key) => _running == key || _queue.Any(t => t.Key == key);

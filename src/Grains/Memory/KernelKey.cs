@@ -32,6 +32,12 @@ public sealed record KernelKey(string Host, int Generation, KernelPlacement Plac
     /// </summary>
     public static string GlobalsOf(string prefix) => prefix + Separator + "kernel" + Separator + "globals";
 
+    /// <summary>
+    /// The boot prefix of the key of an object or a named singleton (<c>prefix|kind|name</c>): what a grain of the
+    /// boot finds its boot by.
+    /// </summary>
+    public static string PrefixOf(string key) => key[..key.LastIndexOf(Separator, key.LastIndexOf(Separator) - 1)];
+
     /// <summary>The address in an object key.</summary>
     public static ulong AddressOf(string key)
     {

@@ -1,10 +1,12 @@
 namespace JailCluster.Kernel.Sync;
 
+using JailCluster.Kernel.Fail;
+using JailCluster.Kernel.Kern;
 using JailCluster.Kernel.Placement;
 
 /// <inheritdoc cref="ISxLockGrain" />
 [KernelPlacement, Reentrant]
-public sealed class SxLockGrain : Grain, ISxLockGrain
+public sealed class SxLockGrain(FailPointMirror mirror) : Grain, ISxLockGrain
 {
     private readonly LinkedList<(LockWaiter Who, TaskCompletionSource Granted)> _waiters = new();
     private readonly List<TaskCompletionSource> _watchers = [];
@@ -15,6 +17,7 @@ public sealed class SxLockGrain : Grain, ISxLockGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         DelayDeactivation(Timeout.InfiniteTimeSpan);
+        _ = LetGoWhenTheBootHalts();
         return Task.CompletedTask;
     }
 
@@ -85,6 +88,12 @@ public sealed class SxLockGrain : Grain, ISxLockGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task LetGoWhenTheBootHalts()
+    {
+        await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory);
+        DelayDeactivation(TimeSpan.Zero);
     }
 
     /// <inheritdoc />

@@ -87,6 +87,9 @@ public sealed class SimHost(IClusterClient client, string name, HostInfo boot)
         Assert.True(await Grain.Settle(TimeSpan.FromSeconds(60)), $"host {Name} did not settle");
     }
 
+    /// <summary>The prefix of every grain key of the host's first boot.</summary>
+    public string KeyPrefix => new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Prefix;
+
     /// <summary>The grain key of the host's kernel globals in its first boot.</summary>
     public string KernelKey => new KernelKey(Name, boot.Generation, boot.Boot!.Placement).Globals;
 
