@@ -11,8 +11,13 @@ using JailCluster.Kernel.Memory;
 /// </summary>
 internal static class BootLifetime
 {
-    /// <summary>Completes when the boot of the grain whose key is <paramref name="key"/> halts.</summary>
-    public static async Task Over(string key, FailPointMirror mirror, IGrainFactory grains)
+    /// <summary>
+    /// Completes when the boot of the grain whose key is <paramref name="key"/> halts. A grain that may go before
+    /// its boot does passes <paramref name="gone"/>, so that the wait lets go of it.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="gone"/> was cancelled first.</exception>
+    public static async Task Over(
+        string key, FailPointMirror mirror, IGrainFactory grains, CancellationToken gone = default)
     {
         var globals = KernelKey.GlobalsOf(KernelKey.PrefixOf(key));
         try
@@ -25,6 +30,6 @@ internal static class BootLifetime
             // The globals cannot answer; their silo's loss halts the boot here all the same (SiloLossWatcher).
         }
 
-        await mirror.WhenHalted(globals);
+        await mirror.WhenHalted(globals).WaitAsync(gone);
     }
 }

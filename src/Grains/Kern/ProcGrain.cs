@@ -12,8 +12,9 @@ using JailCluster.Telemetry;
 
 /// <inheritdoc cref="IProcGrain" />
 [KernelPlacement]
-public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain, IProcGrain, IProcess
+public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain, IProcGrain, IProcess, IDisposable
 {
+    private readonly CancellationTokenSource _running = new();
     private KThread? _sleeper;
     private ulong _prison;
     private IGrainTimer? _timer;
@@ -111,10 +112,26 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         await Exit(killed: true, TraceContext.Parent(traceParent));
     }
 
-    // A halted host runs no exit path: its processes are simply gone, and so is this grain once it is idle.
+    /// <summary>Orleans disposes the grain as its activation goes; a wait for the boot's halt lets go of it.</summary>
+    public void Dispose()
+    {
+        _running.Cancel();
+        _running.Dispose();
+    }
+
+    // A halted host runs no exit path: its processes are simply gone, and so is this grain once it is idle. A
+    // process that exits first stops waiting, so that the boot's halt signal does not hold it.
     private async Task GoWhenTheBootHalts()
     {
-        await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory);
+        try
+        {
+            await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory, _running.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         if (!_exited)
         {
             _exited = true;
@@ -132,6 +149,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
 
         _exited = true;
         _timer?.Dispose();
+        _running.Cancel();
         try
         {
             using var entry = td.Enter(killed ? "doreti_ast" : "fast_syscall_common", span: false);
