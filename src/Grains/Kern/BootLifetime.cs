@@ -12,6 +12,23 @@ using JailCluster.Kernel.Memory;
 internal static class BootLifetime
 {
     /// <summary>
+    /// Keeps the grain whose key is <paramref name="key"/> from collection until its boot halts, through the
+    /// grain's own <c>DelayDeactivation</c>. Call it as the grain activates.
+    /// </summary>
+    public static void KeepWhileBooted(
+        string key, FailPointMirror mirror, IGrainFactory grains, Action<TimeSpan> delayDeactivation)
+    {
+        delayDeactivation(Timeout.InfiniteTimeSpan);
+        _ = LetGo();
+
+        async Task LetGo()
+        {
+            await Over(key, mirror, grains);
+            delayDeactivation(TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>
     /// Completes when the boot of the grain whose key is <paramref name="key"/> halts. A grain that may go before
     /// its boot does passes <paramref name="gone"/>, so that the wait lets go of it.
     /// </summary>
@@ -25,7 +42,8 @@ internal static class BootLifetime
             // Subscribes this silo to the boot's state, should no thread of the boot have run here yet.
             await mirror.Get(globals, grains.GetGrain<IKernelGrain>(globals));
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        catch (Exception e)
+            when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
         {
             // The globals cannot answer; their silo's loss halts the boot here all the same (SiloLossWatcher).
         }

@@ -28,8 +28,8 @@ public sealed class KThreadGrain(TimeProvider time, FailPointMirror mirror) : Gr
 
         var key = this.GetPrimaryKeyString();
         var queue = key[(key.LastIndexOf('|') + 1)..];
-        var prefix = key[..key.LastIndexOf("|kthread|", StringComparison.Ordinal)];
-        var boot = _boot ??= await GrainFactory.GetGrain<IKernelGrain>(KernelKey.GlobalsOf(prefix)).Boot();
+        var boot = _boot ??=
+            await GrainFactory.GetGrain<IKernelGrain>(KernelKey.GlobalsOf(KernelKey.PrefixOf(key))).Boot();
         if (boot is null)
         {
             return;

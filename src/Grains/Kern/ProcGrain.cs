@@ -25,8 +25,8 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
     {
         var key = this.GetPrimaryKeyString();
         var pid = int.Parse(key.AsSpan(key.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
-        var prefix = key[..key.LastIndexOf("|proc|", StringComparison.Ordinal)];
-        var boot = start.Boot ?? await GrainFactory.GetGrain<IKernelGrain>(KernelKey.GlobalsOf(prefix)).Boot();
+        var boot = start.Boot
+            ?? await GrainFactory.GetGrain<IKernelGrain>(KernelKey.GlobalsOf(KernelKey.PrefixOf(key))).Boot();
         if (boot is null || start.Argv.Count == 0)
         {
             return CommandResult.Fail("exec: nothing to run\n", 127);
@@ -112,7 +112,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         await Exit(killed: true, TraceContext.Parent(traceParent));
     }
 
-    /// <summary>Orleans disposes the grain as its activation goes; a wait for the boot's halt lets go of it.</summary>
+    /// <summary>Orleans disposes the grain as its activation goes; the wait for the boot's halt ends.</summary>
     public void Dispose()
     {
         _running.Cancel();

@@ -15,8 +15,7 @@ public sealed class TaskqueueGrain(FailPointMirror mirror) : Grain, ITaskqueueGr
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        DelayDeactivation(Timeout.InfiniteTimeSpan);
-        _ = LetGoWhenTheBootHalts();
+        BootLifetime.KeepWhileBooted(this.GetPrimaryKeyString(), mirror, GrainFactory, DelayDeactivation);
         return Task.CompletedTask;
     }
 
@@ -85,12 +84,6 @@ public sealed class TaskqueueGrain(FailPointMirror mirror) : Grain, ITaskqueueGr
         }
 
         return Task.FromResult<IReadOnlyList<string>>(keys);
-    }
-
-    private async Task LetGoWhenTheBootHalts()
-    {
-        await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory);
-        DelayDeactivation(TimeSpan.Zero);
     }
 
     private bool Busy(string key) => _running == key || _queue.Any(t => t.Key == key);

@@ -16,8 +16,7 @@ public sealed class SxLockGrain(FailPointMirror mirror) : Grain, ISxLockGrain
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        DelayDeactivation(Timeout.InfiniteTimeSpan);
-        _ = LetGoWhenTheBootHalts();
+        BootLifetime.KeepWhileBooted(this.GetPrimaryKeyString(), mirror, GrainFactory, DelayDeactivation);
         return Task.CompletedTask;
     }
 
@@ -88,12 +87,6 @@ public sealed class SxLockGrain(FailPointMirror mirror) : Grain, ISxLockGrain
         }
 
         return Task.CompletedTask;
-    }
-
-    private async Task LetGoWhenTheBootHalts()
-    {
-        await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory);
-        DelayDeactivation(TimeSpan.Zero);
     }
 
     /// <inheritdoc />
