@@ -300,8 +300,9 @@ public sealed class BenchRunner(
                 var first = r % samplings.Length;
                 foreach (var sampling in samplings.Skip(first).Concat(samplings.Take(first)))
                 {
+                    var cluster = clusters[sampling];
                     await TracedAsync(sampling, async () =>
-                        outcomes[sampling].Add(await ThroughputTeardownAsync(clusters[sampling], D56374, trace: true)));
+                        outcomes[sampling].Add(await ThroughputTeardownAsync(cluster, D56374, trace: true)));
                     var rate = outcomes[sampling][^1].TeardownsPerSecond;
                     log.WriteLine($"tracing {sampling}, run {r + 1}: {rate:0.0} teardowns/s");
                 }

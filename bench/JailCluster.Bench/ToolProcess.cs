@@ -6,8 +6,8 @@ using System.Diagnostics;
 public static class ToolProcess
 {
     /// <summary>
-    /// Runs <paramref name="file"/> with <paramref name="arguments"/> and returns its exit status and output; null when
-    /// it cannot be started at all (not installed).
+    /// Runs <paramref name="file"/> with <paramref name="arguments"/> and returns its exit status and output; null
+    /// when it cannot be started at all (not installed).
     /// </summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)?> RunAsync(
         string file, params string[] arguments)

@@ -13,6 +13,6 @@ public sealed record ProcStart
     /// <summary>The boot the process runs in, when the caller has it; otherwise the process asks the kernel.</summary>
     [Id(2)] public KernelBoot? Boot { get; init; }
 
-    /// <summary>The caller's span (<see cref="Commands.ExecOptions.TraceParent"/>), parent of the process's.</summary>
+    /// <summary>The caller's span, the process's parent (<see cref="Commands.ExecOptions.TraceParent"/>).</summary>
     [Id(3)] public string? TraceParent { get; init; }
 }
