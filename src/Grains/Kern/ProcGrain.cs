@@ -14,7 +14,7 @@ using JailCluster.Telemetry;
 [KernelPlacement]
 public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain, IProcGrain, IProcess, IDisposable
 {
-    private readonly CancellationTokenSource _running = new();
+    private CancellationTokenSource? _sleeping;
     private KThread? _sleeper;
     private ulong _prison;
     private IGrainTimer? _timer;
@@ -91,7 +91,8 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
         _timer = this.RegisterGrainTimer(
             _ => Exit(killed: false),
             new GrainTimerCreationOptions(TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan));
-        _ = GoWhenTheBootHalts();
+        _sleeping = new CancellationTokenSource();
+        _ = GoWhenTheBootHalts(_sleeping.Token);
     }
 
     /// <inheritdoc />
@@ -115,17 +116,17 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
     /// <summary>Orleans disposes the grain as its activation goes; the wait for the boot's halt ends.</summary>
     public void Dispose()
     {
-        _running.Cancel();
-        _running.Dispose();
+        _sleeping?.Cancel();
+        _sleeping?.Dispose();
     }
 
     // A halted host runs no exit path: its processes are simply gone, and so is this grain once it is idle. A
     // process that exits first stops waiting, so that the boot's halt signal does not hold it.
-    private async Task GoWhenTheBootHalts()
+    private async Task GoWhenTheBootHalts(CancellationToken exited)
     {
         try
         {
-            await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory, _running.Token);
+            await BootLifetime.Over(this.GetPrimaryKeyString(), mirror, GrainFactory, exited);
         }
         catch (OperationCanceledException)
         {
@@ -149,7 +150,7 @@ public sealed class ProcGrain(TimeProvider time, FailPointMirror mirror) : Grain
 
         _exited = true;
         _timer?.Dispose();
-        _running.Cancel();
+        _sleeping?.Cancel();
         try
         {
             using var entry = td.Enter(killed ? "doreti_ast" : "fast_syscall_common", span: false);
