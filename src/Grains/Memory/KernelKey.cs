@@ -38,6 +38,18 @@ public sealed record KernelKey(string Host, int Generation, KernelPlacement Plac
     /// </summary>
     public static string PrefixOf(string key) => key[..key.LastIndexOf(Separator, key.LastIndexOf(Separator) - 1)];
 
+    /// <summary>
+    /// The host of the boot that <paramref name="key"/> (<c>host|generation|...</c>) belongs to, and in
+    /// <paramref name="generation"/> which boot of it: what tells an earlier boot's grains from the current one's.
+    /// </summary>
+    public static ReadOnlySpan<char> BootOf(string key, out int generation)
+    {
+        var host = key.AsSpan(0, key.IndexOf(Separator));
+        var rest = key.AsSpan(host.Length + 1);
+        generation = int.Parse(rest[..rest.IndexOf(Separator)], CultureInfo.InvariantCulture);
+        return host;
+    }
+
     /// <summary>The address in an object key.</summary>
     public static ulong AddressOf(string key)
     {

@@ -1,7 +1,10 @@
 namespace JailCluster.Tests.Kernel;
 
 using JailCluster.Hosts;
+using JailCluster.Kernel.Fail;
+using JailCluster.Kernel.Memory;
 using JailCluster.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// A reboot loses the old boot's memory, and with it every grain of the old boot: its objects, and also its
@@ -42,6 +45,39 @@ public sealed class RebootTests(KernelClusterFixture fixture)
         Assert.Empty(left);
         Assert.Equal("epair0a", (await host.Ok("ifconfig epair create")).Trim());
     }
+
+    [Fact]
+    public async Task EachSiloKeepsTheFailPointStateOfOnlyTheNewestBootItHasSeen()
+    {
+        // Every boot runs threads on both silos, and so subscribes both silos' mirrors to its fail points.
+        var host = await SimHost.Boot(fixture.Client, KernelVersion.R368237);
+        for (var boot = 0; boot < 4; boot++)
+        {
+            var epair = await host.VnetJailWithEpair("j", withProcess: true);
+            await host.Ok("jail -r j");
+            await host.Settle();
+            await host.Ok($"ifconfig {epair} destroy");
+            await host.Grain.Reboot();
+        }
+
+        await host.VnetJailWithEpair("last", withProcess: true);
+        var mirrors = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<FailPointMirror>());
+        var seen = mirrors.Select(mirror => (mirror, Generations: GenerationsOf(mirror, host.Name))).ToList();
+        Assert.All(seen, s =>
+            Assert.True(s.Generations.Count <= 1, $"boots kept: {string.Join(", ", s.Generations)}"));
+
+        // A thread of the first boot, late on a silo that has let the boot go, still learns that it is over.
+        var (later, _) = seen.First(s => s.Generations.Count == 1);
+        var state = await later.Get(host.KernelKey, host.Kernel);
+        Assert.Equal("the host was rebooted", state.HaltedBecause);
+        KernelKey.BootOf(host.KernelKey, out var first);
+        Assert.DoesNotContain(first, GenerationsOf(later, host.Name));
+    }
+
+    private static List<int> GenerationsOf(FailPointMirror mirror, string host) =>
+        [.. mirror.Boots.Select(key => (Host: KernelKey.BootOf(key, out var generation).ToString(), generation))
+            .Where(boot => boot.Host == host)
+            .Select(boot => boot.generation)];
 
     private static async Task<List<string>> ActiveOf(IManagementGrain management, string prefix) =>
         [.. (await management.GetDetailedGrainStatistics())
