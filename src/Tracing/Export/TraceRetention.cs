@@ -101,7 +101,8 @@ internal sealed class TraceRetention
 
         keep.Refresh();
         var now = time.GetUtcNow();
-        foreach (var (id, trace) in held.ToList())
+        // Release and Drop only remove entries, which a dictionary allows while it is enumerated: no copy.
+        foreach (var (id, trace) in held)
         {
             if (keep.IsMarked(id))
             {
