@@ -66,7 +66,8 @@ public sealed class BenchCluster : IAsyncDisposable
 
         try
         {
-            var connection = await ClusterConnection.ConnectAsync(state, TimeSpan.FromSeconds(60), CancellationToken.None);
+            var connection = await ClusterConnection.ConnectAsync(
+                state, TimeSpan.FromSeconds(60), CancellationToken.None);
             var bench = new BenchCluster(local, state, connection);
 
             // One client per gateway: a stateless worker called through it runs on that gateway's silo.

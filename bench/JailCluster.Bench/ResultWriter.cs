@@ -42,7 +42,9 @@ public static class ResultWriter
         return text.ToString();
     }
 
-    /// <summary>Writes <c>DATE.md</c> and <c>DATE.json</c> into <paramref name="directory"/>; returns their paths.</summary>
+    /// <summary>
+    /// Writes <c>DATE.md</c> and <c>DATE.json</c> into <paramref name="directory"/>; returns their paths.
+    /// </summary>
     public static (string Markdown, string Json) Write(BenchReport report, string directory)
     {
         Directory.CreateDirectory(directory);
@@ -84,7 +86,8 @@ public static class ResultWriter
         foreach (var r in report.Ratios)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {Number(r.Value)} | {r.Target} | {r.Met switch { true => "yes", false => "no", null => "-" }} |");
+                $"| {r.Name} | {Number(r.Value)} | {r.Target} | " +
+                $"{r.Met switch { true => "yes", false => "no", null => "-" }} |");
         }
 
         foreach (var (config, calls) in report.CallsPerTeardown)

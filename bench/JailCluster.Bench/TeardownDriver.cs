@@ -114,7 +114,8 @@ public sealed class TeardownDriver(BenchCluster cluster, int concurrency) : IDis
 
         jail.HostSide = name;
         var b = name[..^1] + "b";
-        var jailed = await ExecAsync(jail.Host, ["jail", "-c", $"name={jail.Name}", "persist", "vnet", $"vnet.interface={b}"]);
+        var jailed = await ExecAsync(
+            jail.Host, ["jail", "-c", $"name={jail.Name}", "persist", "vnet", $"vnet.interface={b}"]);
         if (jailed.ExitCode != 0)
         {
             return;

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 public sealed partial class SiloStateFile(SiloHostOptions options, TimeProvider time, ILogger<SiloStateFile> logger)
     : IHostedService
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions =
+        new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private string? path;
 

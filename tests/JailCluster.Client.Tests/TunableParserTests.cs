@@ -21,7 +21,8 @@ public sealed class TunableParserTests
         Assert.Equal(0, tunables.EpochWaitMicros);
         Assert.Equal(5000, tunables.ProcExitMicros);
         Assert.Equal(KernelTunables.Default.IfPurgeMicros, tunables.IfPurgeMicros);
-        Assert.Equal(new Dictionary<string, int> { ["epoch-wait"] = 0, ["proc-exit"] = 5000 }, TunableParser.Changed(tunables));
+        Assert.Equal(new Dictionary<string, int> { ["epoch-wait"] = 0, ["proc-exit"] = 5000 },
+            TunableParser.Changed(tunables));
         Assert.Equal(2000, KernelTunables.Default.EpochWaitMicros);
     }
 

@@ -30,7 +30,8 @@ public sealed class ClusterLifecycleTests
 
             var down = Expect.Success(await Jailctl.RunAsync(home, "cluster", "down"));
             Assert.Equal(2, down.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-            Assert.All(pids, pid => Assert.False(SiloReaper.IsSilo(pid, home), $"silo {pid} still runs after cluster down"));
+            Assert.All(pids,
+                pid => Assert.False(SiloReaper.IsSilo(pid, home), $"silo {pid} still runs after cluster down"));
 
             var after = await Jailctl.RunAsync(home, "cluster", "status");
             Assert.Contains("no cluster running", Expect.OneLineError(after, 69), StringComparison.Ordinal);

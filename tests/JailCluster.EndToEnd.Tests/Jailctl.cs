@@ -12,11 +12,15 @@ public static class Jailctl
     public static string Path { get; } = typeof(Jailctl).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "JailCluster.JailctlPath").Value!;
 
-    /// <summary>Runs <c>jailctl ARGS</c> with <paramref name="home"/> as its state directory; no standard input.</summary>
+    /// <summary>
+    /// Runs <c>jailctl ARGS</c> with <paramref name="home"/> as its state directory; no standard input.
+    /// </summary>
     public static async Task<JailctlResult> RunAsync(string home, params string[] args) =>
         await RunAsync(home, DefaultTimeout, args);
 
-    /// <summary>As <see cref="RunAsync(string, string[])"/>, failing the test after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// As <see cref="RunAsync(string, string[])"/>, failing the test after <paramref name="timeout"/>.
+    /// </summary>
     public static async Task<JailctlResult> RunAsync(string home, TimeSpan timeout, params string[] args)
     {
         using var process = Start(home, args, onError: null);

@@ -3,7 +3,9 @@ namespace JailCluster.EndToEnd.Tests;
 using System.Diagnostics;
 using System.Text.Json;
 
-/// <summary>Kills, by pid, every silo a state directory knows of that is still running: the last line of cleanup.</summary>
+/// <summary>
+/// Kills, by pid, every silo a state directory knows of that is still running: the last line of cleanup.
+/// </summary>
 public static class SiloReaper
 {
     /// <summary>The pids of the silos that <paramref name="home"/> records.</summary>
@@ -42,7 +44,8 @@ public static class SiloReaper
                 return false;
             }
 
-            var tgid = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Tgid:", StringComparison.Ordinal));
+            var tgid = File.ReadLines($"/proc/{pid}/status")
+                .First(l => l.StartsWith("Tgid:", StringComparison.Ordinal));
             if (tgid[5..].Trim() != pid.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 return false;

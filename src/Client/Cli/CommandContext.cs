@@ -3,7 +3,8 @@ namespace JailCluster.Client.Cli;
 using JailCluster.Client.Cluster;
 
 /// <summary>What every jailctl command works with: the state directory, the console, and the interrupt.</summary>
-public sealed class CommandContext(StateDirectory state, TextWriter output, TextWriter error, CancellationToken interrupt)
+public sealed class CommandContext(
+    StateDirectory state, TextWriter output, TextWriter error, CancellationToken interrupt)
 {
     /// <summary>How long a command waits for the cluster to answer. Default: 15 s.</summary>
     public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(15);

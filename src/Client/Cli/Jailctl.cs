@@ -65,7 +65,9 @@ public static class Jailctl
         }
     }
 
-    /// <summary>Runs one command line in <paramref name="context"/>; every failure becomes one line on stderr.</summary>
+    /// <summary>
+    /// Runs one command line in <paramref name="context"/>; every failure becomes one line on stderr.
+    /// </summary>
     public static async Task<int> RunAsync(CommandContext context, IReadOnlyList<string> args)
     {
         try
@@ -137,7 +139,8 @@ public static class Jailctl
         var rest = args.Skip(i).ToList();
         if (rest.Count == 0)
         {
-            throw new UsageException(host is null ? "missing command; see 'jailctl help'" : $"-H {host}: missing command");
+            throw new UsageException(
+                host is null ? "missing command; see 'jailctl help'" : $"-H {host}: missing command");
         }
 
         var command = rest[0];

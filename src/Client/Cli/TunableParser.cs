@@ -33,7 +33,8 @@ public static class TunableParser
                 throw new UsageException($"unknown tunable '{name}' (known: {string.Join(", ", ByName.Keys)})");
             }
 
-            if (eq < 0 || !int.TryParse(spec[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var micros)
+            if (eq < 0
+                || !int.TryParse(spec[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var micros)
                 || micros > MaxMicros)
             {
                 throw new UsageException($"--tunable {name} wants microseconds from 0 to {MaxMicros}, as {name}=2000");

@@ -73,7 +73,9 @@ public static partial class ProcessControl
         }
     }
 
-    /// <summary>Sends <paramref name="signal"/> to a silo of <paramref name="stateDirectory"/>; false when it is none.</summary>
+    /// <summary>
+    /// Sends <paramref name="signal"/> to a silo of <paramref name="stateDirectory"/>; false when it is none.
+    /// </summary>
     public static bool SignalSilo(int pid, string stateDirectory, int signal) =>
         IsSilo(pid, stateDirectory) && Kill(pid, signal) == 0;
 

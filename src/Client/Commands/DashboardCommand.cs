@@ -39,7 +39,8 @@ public static class DashboardCommand
         }
 
         context.Out.WriteLine(
-            $"dashboard: for live traces start the cluster with OTEL_EXPORTER_OTLP_ENDPOINT={dashboard.OtlpGrpcEndpoint}");
+            "dashboard: for live traces start the cluster with " +
+            $"OTEL_EXPORTER_OTLP_ENDPOINT={dashboard.OtlpGrpcEndpoint}");
         context.Out.WriteLine("dashboard: Ctrl-C stops it");
         try
         {

@@ -33,7 +33,8 @@ public static class DemoCommand
         var clock = Stopwatch.StartNew();
 
         // A cluster of its own, so that the demo never touches one the user started.
-        var directory = new StateDirectory(Path.Combine(Path.GetTempPath(), $"jailcluster-demo-{Environment.ProcessId}"));
+        var directory = new StateDirectory(
+            Path.Combine(Path.GetTempPath(), $"jailcluster-demo-{Environment.ProcessId}"));
         var cluster = new LocalCluster(directory, TextWriter.Null);
         output.WriteLine($"demo: starting a local cluster of {Silos} silos (state in {directory.Path})");
         var succeeded = false;
@@ -54,7 +55,8 @@ public static class DemoCommand
             if (panic is null)
             {
                 output.WriteLine(
-                    $"demo: no panic on 12.1 in {panicRounds} rounds; the race is timing-dependent, run the demo again");
+                    $"demo: no panic on 12.1 in {panicRounds} rounds; " +
+                    "the race is timing-dependent, run the demo again");
                 return ExitCodes.Failure;
             }
 
@@ -107,8 +109,8 @@ public static class DemoCommand
     // Runs teardown rounds until one panics (when asked), the round budget, or the time budget is spent; returns the
     // rounds run and the first panic id, or a checker finding turned into a failure for the fixed kernel.
     private static async Task<(int Rounds, string? Panic)> RoundsAsync(
-        CommandContext quiet, IClusterClient client, string kernel, TextWriter output, bool stopOnPanic, TimeSpan budget,
-        int rounds = MaxRounds)
+        CommandContext quiet, IClusterClient client, string kernel, TextWriter output, bool stopOnPanic,
+        TimeSpan budget, int rounds = MaxRounds)
     {
         var watch = Stopwatch.StartNew();
         var round = 0;
@@ -153,7 +155,8 @@ public static class DemoCommand
 
         if (trace is null)
         {
-            output.WriteLine($"demo: no trace of {panicId} in {store.DirectoryPath} yet (JAILCLUSTER_TRACES_SAMPLING=off?)");
+            output.WriteLine(
+                $"demo: no trace of {panicId} in {store.DirectoryPath} yet (JAILCLUSTER_TRACES_SAMPLING=off?)");
             return;
         }
 

@@ -9,7 +9,9 @@ using JailCluster.Telemetry;
 /// <summary><c>jailctl -H HOST &lt;FreeBSD command line&gt;</c>: runs the line on the host, as a shell would.</summary>
 public static class ExecCommand
 {
-    /// <summary>Runs <paramref name="argv"/> on <paramref name="host"/>; prints its output, returns its status.</summary>
+    /// <summary>
+    /// Runs <paramref name="argv"/> on <paramref name="host"/>; prints its output, returns its status.
+    /// </summary>
     public static async Task<int> RunAsync(CommandContext context, string host, IReadOnlyList<string> argv, bool json)
     {
         await using var connection = await context.ConnectAsync();

@@ -36,7 +36,8 @@ public static partial class HostAccess
 
     /// <summary>The one-line refusal for a panicked host.</summary>
     public static JailctlException Panicked(HostInfo info) =>
-        new($"host '{info.Name}' has panicked ({info.PanicId ?? "no panic id"}); see 'jailctl panic show {info.PanicId}' " +
+        new($"host '{info.Name}' has panicked ({info.PanicId ?? "no panic id"}); " +
+            $"see 'jailctl panic show {info.PanicId}' " +
             $"and reboot it with 'jailctl host reboot {info.Name}'");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]

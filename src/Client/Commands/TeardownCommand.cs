@@ -77,7 +77,8 @@ public static partial class TeardownCommand
         var bare = text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
         if (!FailPoint().IsMatch(bare))
         {
-            throw new UsageException($"teardown: --fail-point wants NAME=SPEC (for example a7=sleep(50)), not '{text}'");
+            throw new UsageException(
+                $"teardown: --fail-point wants NAME=SPEC (for example a7=sleep(50)), not '{text}'");
         }
 
         return bare;

@@ -2,7 +2,9 @@ namespace JailCluster.Client.Output;
 
 using System.Text;
 
-/// <summary>A plain text table: a header row and left-aligned columns two spaces apart, as FreeBSD tools print.</summary>
+/// <summary>
+/// A plain text table: a header row and left-aligned columns two spaces apart, as FreeBSD tools print.
+/// </summary>
 public sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];

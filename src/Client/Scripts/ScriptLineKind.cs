@@ -12,6 +12,8 @@ public enum ScriptLineKind
     /// <summary><c>check</c>: the invariant checker on the line's host.</summary>
     Check,
 
-    /// <summary><c>settle [SECONDS]</c>: waits until nothing is left to happen on the host, or it has panicked.</summary>
+    /// <summary>
+    /// <c>settle [SECONDS]</c>: waits until nothing is left to happen on the host, or it has panicked.
+    /// </summary>
     Settle,
 }

@@ -10,7 +10,9 @@ using JailCluster.Client.Commands;
 /// </summary>
 public static class ScriptParser
 {
-    /// <summary>Parses <paramref name="path"/>; lines run on <paramref name="defaultHost"/> unless they name one.</summary>
+    /// <summary>
+    /// Parses <paramref name="path"/>; lines run on <paramref name="defaultHost"/> unless they name one.
+    /// </summary>
     public static IReadOnlyList<ScriptLine> ParseFile(string path, string? defaultHost)
     {
         if (!File.Exists(path))

@@ -2,7 +2,9 @@ namespace JailCluster.Client.Scripts;
 
 using System.Text;
 
-/// <summary>Splits a line into words as sh(1) would for simple commands: blanks, quotes, backslashes, comments.</summary>
+/// <summary>
+/// Splits a line into words as sh(1) would for simple commands: blanks, quotes, backslashes, comments.
+/// </summary>
 public static class ShellWords
 {
     /// <summary>The words of <paramref name="line"/>, or null with <paramref name="error"/> set.</summary>

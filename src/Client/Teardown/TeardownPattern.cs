@@ -9,7 +9,9 @@ public enum TeardownPattern
     /// </summary>
     VnetSubr2019,
 
-    /// <summary>The newer helper: <c>jexec J ifconfig epairNb destroy</c> in each jail, then <c>jail -r J</c>.</summary>
+    /// <summary>
+    /// The newer helper: <c>jexec J ifconfig epairNb destroy</c> in each jail, then <c>jail -r J</c>.
+    /// </summary>
     VnetSubrModern,
 
     /// <summary><c>jail -r J</c> and <c>ifconfig epairNa destroy</c> fired together for each jail.</summary>

@@ -34,7 +34,9 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("WaitForPanic"), ResponseTimeout("00:30:00")]
     Task<Panics.PanicReport?> WaitForPanic(TimeSpan max);
 
-    /// <summary>A barrier: the host's info once it is in <paramref name="state"/>, or as it is after <paramref name="max"/>.</summary>
+    /// <summary>
+    /// A barrier: the host's info once it is in <paramref name="state"/>, or as it is after <paramref name="max"/>.
+    /// </summary>
     [Alias("WaitForState"), ResponseTimeout("00:30:00")]
     Task<HostInfo> WaitForState(HostState state, TimeSpan max);
 

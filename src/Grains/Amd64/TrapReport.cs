@@ -148,7 +148,8 @@ public static class TrapReport
 
         if (i.Trap != 0)
         {
-            Line(sb, $"--- trap 0x{i.Trap:x}, rip = {KAddr.Format(rip)}, rsp = {KAddr.Format(rsp)}, rbp = {KAddr.Format(faultFp)} ---");
+            Line(sb, $"--- trap 0x{i.Trap:x}, rip = {KAddr.Format(rip)}, rsp = {KAddr.Format(rsp)}, " +
+                $"rbp = {KAddr.Format(faultFp)} ---");
         }
 
         for (var d = 0; d < frames.Count; d++)
@@ -163,14 +164,16 @@ public static class TrapReport
             var what = c.Action == "free"
                 ? $"freed {c.Object}"
                 : $"stored NULL into {c.Object} field {c.Field}";
-            Line(sb, "JailCluster provenance (KASAN-style): the memory read at the fault was last changed by another thread:");
+            Line(sb, "JailCluster provenance (KASAN-style): the memory read at the fault was last changed " +
+                "by another thread:");
             var trash = i.BadValue == KAddr.Trash
                 ? " (the INVARIANTS trash pattern: it was read from freed memory)" : "";
             Line(sb, $"  the pointer used was {KAddr.Format(i.BadValue)}{trash}");
             var step = c.Step is null ? "" : $" in step {c.Step}";
             var before = (i.Time - c.Time).TotalMilliseconds;
             Line(sb, $"  {what}");
-            Line(sb, $"  by thread {c.Tid} ({c.Thread}, pid {c.Pid}){step} at {c.Time:yyyy-MM-ddTHH:mm:ss.ffffffZ}, {before:0.000} ms before the fault:");
+            Line(sb, $"  by thread {c.Tid} ({c.Thread}, pid {c.Pid}){step} " +
+                $"at {c.Time:yyyy-MM-ddTHH:mm:ss.ffffffZ}, {before:0.000} ms before the fault:");
             for (var d = 0; d < c.Stack.Count; d++)
             {
                 Line(sb, $"  #{d} {c.Stack[d]}()");

@@ -107,7 +107,8 @@ public static class InvariantChecker
                     "index-slot-freed-twice"
                         => $"slot {d.Slot} of {vnet.Name} was freed again by {d.Who?.Thread} (step {d.Who?.Step})",
                     "index-slot-of-another-ifnet-freed"
-                        => $"slot {d.Slot} of {vnet.Name} held another interface when {d.Who?.Thread} freed it (step {d.Who?.Step})",
+                        => $"slot {d.Slot} of {vnet.Name} held another interface when {d.Who?.Thread} " +
+                            $"freed it (step {d.Who?.Step})",
                     _ => $"slot {d.Slot} of {vnet.Name}: {d.Kind} by {d.Who?.Thread} (step {d.Who?.Step})",
                 };
                 Add(d.Kind, detail, d.Holder != 0 ? [d.Ifp, d.Holder, va] : [d.Ifp, va]);

@@ -25,7 +25,8 @@ public static class Procstat
                 : "mi_switch sleepq_switch sleepq_wait _sx_xlock_hard _sx_xlock";
             var comm = b.Pid == 0 ? "kernel" : b.Thread;
             io.Out(string.Create(CultureInfo.InvariantCulture,
-                $"{b.Pid,5} {b.Tid,6} {comm,-19} {b.Thread,-19} {sleep} {string.Join(' ', b.Stack)} [{b.WaitChannel}]"));
+                $"{b.Pid,5} {b.Tid,6} {comm,-19} {b.Thread,-19} {sleep} " +
+                $"{string.Join(' ', b.Stack)} [{b.WaitChannel}]"));
         }
 
         if (io.WantsJson)

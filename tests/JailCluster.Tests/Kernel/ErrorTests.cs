@@ -84,7 +84,8 @@ public sealed class ErrorTests(KernelClusterFixture fixture)
         var r = await host.Run("jail -c name=singsing persist vnet vnet.interface=epair7b");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(
-            "ifconfig: interface epair7b does not exist\njail: singsing: /sbin/ifconfig epair7b vnet singsing: failed\n",
+            "ifconfig: interface epair7b does not exist\n" +
+            "jail: singsing: /sbin/ifconfig epair7b vnet singsing: failed\n",
             r.Stderr);
         await host.Settle();
         Assert.DoesNotContain("singsing", await host.Ok("jls -d"));

@@ -19,7 +19,8 @@ public sealed class MassTeardownTests(KernelClusterFixture fixture, ITestOutputH
     [Fact]
     public async Task CleanupOf2019PanicsA121Host()
     {
-        var hosts = await Task.WhenAll(Enumerable.Range(0, Hosts).Select(_ => Teardown2019(KernelVersion.Release121, MaxRounds)));
+        var hosts = await Task.WhenAll(
+            Enumerable.Range(0, Hosts).Select(_ => Teardown2019(KernelVersion.Release121, MaxRounds)));
         var panicked = 0;
         foreach (var host in hosts)
         {
@@ -27,7 +28,8 @@ public sealed class MassTeardownTests(KernelClusterFixture fixture, ITestOutputH
             if (panic is not null)
             {
                 panicked++;
-                output.WriteLine($"{host.Name}: {panic.Id} panic: {panic.Message} at {panic.FaultAddress:x} in {panic.Thread}");
+                output.WriteLine(
+                    $"{host.Name}: {panic.Id} panic: {panic.Message} at {panic.FaultAddress:x} in {panic.Thread}");
             }
         }
 
@@ -63,7 +65,8 @@ public sealed class MassTeardownTests(KernelClusterFixture fixture, ITestOutputH
             if (findings.Count > 0)
             {
                 Assert.Equal(KernelVersion.Release121, kernel);
-                output.WriteLine($"{host.Name} damaged in round {round}: {string.Join(", ", findings.Select(f => f.Kind))}");
+                output.WriteLine(
+                    $"{host.Name} damaged in round {round}: {string.Join(", ", findings.Select(f => f.Kind))}");
                 await host.Grain.Reboot();
             }
 

@@ -3,7 +3,9 @@ namespace JailCluster.Tests.Properties;
 using CsCheck;
 using JailCluster.Kernel.Fail;
 
-/// <summary>fail(9) expressions: any text parses or is refused with a reason; what parses prints back the same.</summary>
+/// <summary>
+/// fail(9) expressions: any text parses or is refused with a reason; what parses prints back the same.
+/// </summary>
 public sealed class FailPointSpecProperties
 {
     private static readonly Gen<string> Term =
@@ -23,7 +25,8 @@ public sealed class FailPointSpecProperties
         Expression.Sample(text =>
         {
             var terms = FailPointSpec.Parse(text, out var error);
-            Assert.True(terms is not null ^ error is not null, $"'{text}': terms and error both {(terms is null ? "null" : "set")}");
+            Assert.True(terms is not null ^ error is not null,
+                $"'{text}': terms and error both {(terms is null ? "null" : "set")}");
             if (terms is not null)
             {
                 var printed = FailPointSpec.Format(terms);
