@@ -117,8 +117,12 @@ public sealed class BenchCluster : IAsyncDisposable
         return totals;
     }
 
-    /// <summary>Processor seconds used by all silos so far.</summary>
-    public async Task<double> CpuSecondsAsync() => (await ProbeAsync()).Sum(p => p.CpuSeconds);
+    /// <summary>Processor seconds used, and managed bytes allocated, by all silos so far.</summary>
+    public async Task<(double CpuSeconds, long AllocatedBytes)> WorkAsync()
+    {
+        var probes = await ProbeAsync();
+        return (probes.Sum(p => p.CpuSeconds), probes.Sum(p => p.AllocatedBytes));
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

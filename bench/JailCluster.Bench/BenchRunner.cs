@@ -197,6 +197,13 @@ public sealed class BenchRunner(
             Unit = "ms",
             Runs = [.. outcomes.Select(o => 1000 * o.SiloCpuSeconds / Math.Max(1, o.Jails))],
         });
+        report.Figures.Add(new Figure
+        {
+            Section = section,
+            Name = $"silo KiB allocated per teardown, {label}",
+            Unit = "KiB",
+            Runs = [.. outcomes.Select(o => o.SiloAllocatedBytes / 1024.0 / Math.Max(1, o.Jails))],
+        });
     }
 
     private async Task WarmUpAsync(BenchCluster cluster, bool trace)

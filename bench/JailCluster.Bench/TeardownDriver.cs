@@ -62,7 +62,7 @@ public sealed class TeardownDriver(BenchCluster cluster, int concurrency) : IDis
         }
 
         var callsBefore = await cluster.CallsAsync();
-        var cpuBefore = await cluster.CpuSecondsAsync();
+        var before = await cluster.WorkAsync();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(built.GroupBy(j => j.Host).Select(host => pattern switch
         {
@@ -73,7 +73,7 @@ public sealed class TeardownDriver(BenchCluster cluster, int concurrency) : IDis
         var settled = (await Task.WhenAll(hosts.Select(h =>
             cluster.Client.GetGrain<IHostGrain>(h).Settle(SettleTimeout)))).All(s => s);
         var seconds = clock.Elapsed.TotalSeconds;
-        var cpu = await cluster.CpuSecondsAsync() - cpuBefore;
+        var after = await cluster.WorkAsync();
         var callsAfter = await cluster.CallsAsync();
 
         foreach (var jail in built)
@@ -95,7 +95,8 @@ public sealed class TeardownDriver(BenchCluster cluster, int concurrency) : IDis
             Settled = settled,
             Calls = callsAfter.ToDictionary(c => c.Key, c => c.Value - callsBefore.GetValueOrDefault(c.Key))
                 .Where(c => c.Value > 0).ToDictionary(StringComparer.Ordinal),
-            SiloCpuSeconds = cpu,
+            SiloCpuSeconds = after.CpuSeconds - before.CpuSeconds,
+            SiloAllocatedBytes = after.AllocatedBytes - before.AllocatedBytes,
         };
     }
 

@@ -30,6 +30,9 @@ public sealed record TeardownOutcome
     /// <summary>Processor seconds the silos used during the teardown.</summary>
     public double SiloCpuSeconds { get; init; }
 
+    /// <summary>Managed bytes the silos allocated during the teardown: what their garbage collectors had to take.</summary>
+    public long SiloAllocatedBytes { get; init; }
+
     /// <summary>Jails per second of teardown.</summary>
     public double TeardownsPerSecond => Seconds > 0 ? Jails / Seconds : 0;
 

@@ -18,4 +18,7 @@ public sealed record SiloProbe
 
     /// <summary>Processor time the silo has used, seconds.</summary>
     [Id(4)] public double CpuSeconds { get; init; }
+
+    /// <summary>Bytes the silo has allocated on the managed heap since it started.</summary>
+    [Id(5)] public long AllocatedBytes { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class SiloProbeGrain : Grain, ISiloProbeGrain
             ManagedBytes = GC.GetTotalMemory(forceFullCollection: false),
             Calls = GrainCallCounter.Snapshot(),
             CpuSeconds = self.TotalProcessorTime.TotalSeconds,
+            AllocatedBytes = GC.GetTotalAllocatedBytes(),
         });
     }
 }
