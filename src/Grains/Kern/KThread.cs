@@ -502,28 +502,25 @@ public sealed class KThread
         span.AddEvent(new ActivityEvent(kind, tags: tags));
     }
 
-    private async Task<IKObjectGrain> Resolve(ulong ptr, KField? field, bool write)
+    // The object a pointer leads to, with no task made for the common case of a mapped address.
+    private ValueTask<IKObjectGrain> Resolve(ulong ptr, KField? field, bool write)
     {
-        var offset = (ulong)(field?.Offset ?? 0);
-        var ea = unchecked(ptr + offset);
-        if (ptr < KAddr.NullPageLimit)
-        {
-            var code = write ? "supervisor write data, page not present" : "supervisor read data, page not present";
-            throw await Trap(12, ea, code, ptr);
-        }
+        var ea = unchecked(ptr + (ulong)(field?.Offset ?? 0));
+        return ptr < KAddr.NullPageLimit || KAddr.IsNonCanonical(ea) || !KAddr.TryDecode(ptr, out _, out _, out _)
+            ? new ValueTask<IKObjectGrain>(Fault(ptr, ea, write))
+            : new ValueTask<IKObjectGrain>(K.Object(ptr));
+    }
 
-        if (KAddr.IsNonCanonical(ea))
+    // The trap that an unmapped or non-canonical address takes.
+    private async Task<IKObjectGrain> Fault(ulong ptr, ulong ea, bool write)
+    {
+        if (ptr >= KAddr.NullPageLimit && KAddr.IsNonCanonical(ea))
         {
             throw await Trap(9, 0, null, ptr);
         }
 
-        if (!KAddr.TryDecode(ptr, out _, out _, out _))
-        {
-            var code = write ? "supervisor write data, page not present" : "supervisor read data, page not present";
-            throw await Trap(12, ea, code, ptr);
-        }
-
-        return K.Object(ptr);
+        var code = write ? "supervisor write data, page not present" : "supervisor read data, page not present";
+        throw await Trap(12, ea, code, ptr);
     }
 
     private Task<Exception> Trap(int trapno, ulong faultAddress, string? faultCode, ulong badPointer)

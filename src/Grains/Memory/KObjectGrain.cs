@@ -54,13 +54,13 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     }
 
     /// <inheritdoc />
-    public Task<KLoad> Load(string field)
+    public ValueTask<KLoad> Load(string field)
     {
         if (!Allocated || Freed)
         {
             var value = Invariants || !Allocated ? (Invariants ? KAddr.Trash : 0UL) : Word(field);
             var nulled = value == 0 && _nulledBy is not null && _nulledBy.TryGetValue(field, out var n) ? n : null;
-            return Task.FromResult(new KLoad(value, true, nulled ?? _freedBy));
+            return ValueTask.FromResult(new KLoad(value, true, nulled ?? _freedBy));
         }
 
         var word = Word(field);
@@ -70,11 +70,11 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
             _nulledBy.TryGetValue(field, out origin);
         }
 
-        return Task.FromResult(new KLoad(word, false, origin));
+        return ValueTask.FromResult(new KLoad(word, false, origin));
     }
 
     /// <inheritdoc />
-    public Task<KStore> Store(string field, ulong value, Provenance? who)
+    public ValueTask<KStore> Store(string field, ulong value, Provenance? who)
     {
         var old = Word(field);
         who = who is null ? null : who with { Object = Describe() };
@@ -93,7 +93,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
             _nulledBy?.Remove(field);
         }
 
-        return Task.FromResult(new KStore(old, Freed));
+        return ValueTask.FromResult(new KStore(old, Freed));
     }
 
     /// <inheritdoc />
@@ -104,7 +104,7 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
     }
 
     /// <inheritdoc />
-    public Task<ulong> CompareExchange(string field, ulong expected, ulong value)
+    public ValueTask<ulong> CompareExchange(string field, ulong expected, ulong value)
     {
         var old = Word(field);
         if (old == expected)
@@ -113,15 +113,15 @@ public abstract class KObjectGrain : Grain, IKObjectGrain
             _nulledBy?.Remove(field);
         }
 
-        return Task.FromResult(old);
+        return ValueTask.FromResult(old);
     }
 
     /// <inheritdoc />
-    public Task<long> FetchAdd(string field, long delta)
+    public ValueTask<long> FetchAdd(string field, long delta)
     {
         var value = (long)Word(field) + delta;
         SetWord(field, (ulong)value);
-        return Task.FromResult(value);
+        return ValueTask.FromResult(value);
     }
 
     /// <inheritdoc />
