@@ -171,7 +171,15 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
             }
         }
 
-        foreach (var known in _states.Keys.Union(_subscriptions.Keys).Union(_halts.Keys))
+        // Each table walked in place: a host's boot is superseded at every reboot, on every silo it ran on.
+        ForgetOlder(_states, host, generation);
+        ForgetOlder(_subscriptions, host, generation);
+        ForgetOlder(_halts, host, generation);
+    }
+
+    private void ForgetOlder<T>(ConcurrentDictionary<string, T> table, string host, int generation)
+    {
+        foreach (var (known, _) in table)
         {
             if (KernelKey.BootOf(known, out var other).SequenceEqual(host) && other < generation)
             {
