@@ -2,6 +2,7 @@ namespace JailCluster.Kernel.Kern;
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using JailCluster.Kernel.Amd64;
 using JailCluster.Kernel.Fail;
 using JailCluster.Kernel.Memory;
@@ -169,7 +170,12 @@ public sealed class KThread
     }
 
     /// <summary>Loads a field through a pointer.</summary>
-    public async Task<ulong> Load(ulong ptr, KField field)
+    /// <remarks>
+    /// Loads and stores are most of a kernel function's awaits: their state machines come from a pool, and the
+    /// caller's await of one makes no continuation object of its own.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ulong> Load(ulong ptr, KField field)
     {
         var obj = await Resolve(ptr, field, write: false);
         var r = await obj.Load(field.Name);
@@ -187,7 +193,8 @@ public sealed class KThread
     }
 
     /// <summary>Stores a field through a pointer; returns the old value.</summary>
-    public async Task<ulong> Store(ulong ptr, KField field, ulong value)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ulong> Store(ulong ptr, KField field, ulong value)
     {
         var obj = await Resolve(ptr, field, write: true);
 
