@@ -65,7 +65,20 @@ public sealed class KThread
     public LockWaiter Who => new(Tid, Name, Pid);
 
     /// <summary>The simulated call stack, innermost first.</summary>
-    public IReadOnlyList<string> Stack => _frames.Select(f => f.Function).Reverse().ToArray();
+    public IReadOnlyList<string> Stack
+    {
+        get
+        {
+            // Every store of NULL and every free records it, so made straight into the one array.
+            var stack = new string[_frames.Count];
+            for (var i = 0; i < stack.Length; i++)
+            {
+                stack[i] = _frames[^(i + 1)].Function;
+            }
+
+            return stack;
+        }
+    }
 
     /// <summary>The innermost function.</summary>
     public string Function => _frames.Count == 0 ? "" : _frames[^1].Function;
