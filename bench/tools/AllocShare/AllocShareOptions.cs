@@ -2,14 +2,21 @@ namespace JailCluster.Bench.AllocShare;
 
 using System.Globalization;
 
-/// <summary>The command line: the trace, how many rows of each table, and the frame patterns to share out.</summary>
-internal sealed record AllocShareOptions(string Trace, int Top, IReadOnlyList<string> Patterns)
+/// <summary>
+/// The command line: the trace, how many rows of each table, the frame patterns to share out, and the types whose
+/// stacks to print.
+/// </summary>
+internal sealed record AllocShareOptions(string Trace, int Top, IReadOnlyList<string> Patterns, string? StacksOf)
 {
-    /// <summary>Parses <c>TRACE [--top N] [PATTERN...]</c>; null when it is not that.</summary>
+    /// <summary>The usage line.</summary>
+    public const string Usage = "usage: alloc-share TRACE.nettrace [--top N] [--stacks TYPE] [PATTERN...]";
+
+    /// <summary>Parses <c>TRACE [--top N] [--stacks TYPE] [PATTERN...]</c>; null when it is not that.</summary>
     public static AllocShareOptions? Parse(IReadOnlyList<string> args)
     {
         string? trace = null;
         var top = 25;
+        string? stacksOf = null;
         var patterns = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -21,6 +28,15 @@ internal sealed record AllocShareOptions(string Trace, int Top, IReadOnlyList<st
                     return null;
                 }
             }
+            else if (args[i] == "--stacks")
+            {
+                if (i + 1 >= args.Count)
+                {
+                    return null;
+                }
+
+                stacksOf = args[++i];
+            }
             else if (trace is null)
             {
                 trace = args[i];
@@ -31,6 +47,6 @@ internal sealed record AllocShareOptions(string Trace, int Top, IReadOnlyList<st
             }
         }
 
-        return trace is null ? null : new AllocShareOptions(trace, top, patterns);
+        return trace is null ? null : new AllocShareOptions(trace, top, patterns, stacksOf);
     }
 }

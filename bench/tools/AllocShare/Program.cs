@@ -3,10 +3,10 @@ using JailCluster.Bench.AllocShare;
 
 // Shares of a gc-verbose trace's sampled allocations: by type, by the allocating site in our code, and by the frames
 // on their stacks. Usage, with a trace from `PROFILE=gc-verbose bash bench/tools/profile-teardown.sh`:
-//   dotnet run -c Release --project bench/tools/AllocShare -- TRACE.nettrace [--top N] [PATTERN...]
+//   dotnet run -c Release --project bench/tools/AllocShare -- TRACE.nettrace [--top N] [--stacks TYPE] [PATTERN...]
 if (AllocShareOptions.Parse(args) is not { } options)
 {
-    Console.Error.WriteLine("usage: alloc-share TRACE.nettrace [--top N] [PATTERN...]");
+    Console.Error.WriteLine(AllocShareOptions.Usage);
     return 64;
 }
 
@@ -16,7 +16,18 @@ if (!File.Exists(options.Trace))
     return 1;
 }
 
-var profile = AllocationProfile.Read(options.Trace, options.Patterns);
+AllocationProfile profile;
+try
+{
+    profile = AllocationProfile.Read(options.Trace, options.Patterns, options.StacksOf);
+}
+catch (Exception e)
+    when (e is FormatException or IOException or InvalidOperationException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"alloc-share: {options.Trace}: not a readable trace: {e.Message}");
+    return 1;
+}
+
 if (profile.Bytes == 0)
 {
     Console.Error.WriteLine($"alloc-share: {options.Trace} holds no allocation ticks (was it taken with gc-verbose?)");
@@ -33,6 +44,12 @@ if (options.Patterns.Count > 0)
 {
     Print("by frames on the stack (inclusive, so the shares overlap; A&B is a stack with both)",
         profile.ByPattern, options.Patterns.Count);
+}
+
+if (options.StacksOf is { } stacksOf)
+{
+    Print($"stacks of the types named with '{stacksOf}', innermost {AllocationProfile.StackDepth} frames",
+        profile.Stacks, Math.Min(options.Top, 8));
 }
 
 return 0;
