@@ -44,7 +44,7 @@ public sealed class BenchRunner(
             }
 
             await using var cluster = await StartAsync(silos, "off", countCalls: true);
-            var ceiling = new List<double>();
+            var ceiling = new CeilingRuns();
             if (options.Includes("ceiling"))
             {
                 await CeilingAsync(cluster, silos, ceiling, "before");
@@ -102,10 +102,10 @@ public sealed class BenchRunner(
 
     private string TracesDirectory(string sampling) => Path.Combine(workDirectory, "traces-" + sampling);
 
-    private async Task CeilingAsync(BenchCluster cluster, int silos, List<double> runs, string when)
+    private async Task CeilingAsync(BenchCluster cluster, int silos, CeilingRuns runs, string when)
     {
         // Warm up until the runtime has compiled the hot path at its final tier: the first seconds are slower.
-        if (runs.Count == 0)
+        if (runs.PerSecond.Count == 0)
         {
             await CeilingBench.RunAsync(cluster.Client, 1000 + silos, TimeSpan.FromSeconds(3));
         }
@@ -113,24 +113,43 @@ public sealed class BenchRunner(
         for (var r = 0; r < options.Runs; r++)
         {
             stop.ThrowIfCancellationRequested();
-            runs.Add(await CeilingBench.RunAsync(cluster.Client, runs.Count,
-                TimeSpan.FromSeconds(options.PingSeconds)));
-            log.WriteLine($"ceiling {when}, {silos} silo(s), run {r + 1}: {runs[^1]:0} calls/s");
+            var before = await cluster.WorkAsync();
+            var (perSecond, answered) = await CeilingBench.RunAsync(cluster.Client, runs.PerSecond.Count,
+                TimeSpan.FromSeconds(options.PingSeconds));
+            var after = await cluster.WorkAsync();
+            runs.PerSecond.Add(perSecond);
+            runs.CpuMicros.Add(1e6 * (after.CpuSeconds - before.CpuSeconds) / Math.Max(1, answered));
+            runs.Bytes.Add((after.AllocatedBytes - before.AllocatedBytes) / (double)Math.Max(1, answered));
+            log.WriteLine($"ceiling {when}, {silos} silo(s), run {r + 1}: {perSecond:0} calls/s");
         }
     }
 
-    private void AddCeiling(int silos, List<double> runs)
+    private void AddCeiling(int silos, CeilingRuns runs)
     {
         report.Figures.Add(new Figure
         {
             Section = "ceiling",
             Name = $"ping calls/s, {silos} silo(s)",
             Unit = "calls/s",
-            Runs = runs,
+            Runs = runs.PerSecond,
             Note = $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} in flight, random placement; " +
                 "half the runs before the teardowns, half after",
         });
-        ceilings[silos] = Figure.MedianOf(runs);
+        report.Figures.Add(new Figure
+        {
+            Section = "ceiling",
+            Name = $"silo CPU µs per ping, {silos} silo(s)",
+            Unit = "µs",
+            Runs = runs.CpuMicros,
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "ceiling",
+            Name = $"silo bytes allocated per ping, {silos} silo(s)",
+            Unit = "bytes",
+            Runs = runs.Bytes,
+        });
+        ceilings[silos] = Figure.MedianOf(runs.PerSecond);
     }
 
     private async Task TeardownAsync(BenchCluster cluster, int silos)
@@ -492,6 +511,25 @@ public sealed class BenchRunner(
                 report.Ratios.Add(new Ratio(
                     $"kernel steps/s ÷ ping ceiling, {kernel}, {silos} silo(s)", rate / ceiling, ">= 0.70",
                     rate / ceiling >= 0.7));
+            }
+        }
+
+        // What a kernel step costs against a ping, in the silos' processor time and in bytes for their collectors: the
+        // reasons behind the first ratio, measured in the same run.
+        foreach (var (kernel, silos) in stepRates.Keys.OrderBy(k => k.Silos))
+        {
+            var label = $"{kernel}, {silos} silo(s)";
+            var calls = Median("teardown", $"grain calls per teardown, {label}");
+            var cpu = Median("teardown", $"silo CPU ms per teardown, {label}") * 1000 / calls;
+            var bytes = Median("teardown", $"silo KiB allocated per teardown, {label}") * 1024 / calls;
+            var pingCpu = Median("ceiling", $"silo CPU µs per ping, {silos} silo(s)");
+            var pingBytes = Median("ceiling", $"silo bytes allocated per ping, {silos} silo(s)");
+            if (calls > 0 && pingCpu > 0 && pingBytes > 0)
+            {
+                report.Ratios.Add(new Ratio(
+                    $"silo CPU per kernel step ÷ per ping, {label}", cpu / pingCpu, "-", null));
+                report.Ratios.Add(new Ratio(
+                    $"bytes allocated per kernel step ÷ per ping, {label}", bytes / pingBytes, "-", null));
             }
         }
 

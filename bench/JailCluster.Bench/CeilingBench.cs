@@ -19,12 +19,13 @@ public static class CeilingBench
     /// <summary>Ping grains the pings spread over.</summary>
     public const int Targets = 1000;
 
-    /// <summary>One run: pings answered per second.</summary>
-    public static async Task<double> RunAsync(IClusterClient client, int run, TimeSpan duration)
+    /// <summary>One run: pings answered per second, and how many.</summary>
+    public static async Task<(double PerSecond, long Answered)> RunAsync(
+        IClusterClient client, int run, TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
         var answered = await Task.WhenAll(Enumerable.Range(0, Drivers).Select(d =>
             client.GetGrain<IPingDriverGrain>((run * Drivers) + d).Run(Concurrency, Targets, duration)));
-        return answered.Sum() / clock.Elapsed.TotalSeconds;
+        return (answered.Sum() / clock.Elapsed.TotalSeconds, answered.Sum());
     }
 }
