@@ -57,19 +57,22 @@ public sealed record KernelKey(string Host, int Generation, KernelPlacement Plac
         return ulong.Parse(key.AsSpan(last + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Splits a key into the part that decides placement: the host part, and whether to spread.</summary>
-    public static bool TryParsePlacement(string key, out string hostPart, out bool spread)
+    /// <summary>
+    /// The part of a key that decides its silo: the host part (<c>host|generation</c>) of a key of a host placed
+    /// locally, else the whole key, so that a spread host's objects scatter and anything else hashes as it is.
+    /// </summary>
+    public static ReadOnlySpan<char> PlacementPart(ReadOnlySpan<char> key)
     {
-        hostPart = "";
-        spread = true;
-        var parts = key.Split(Separator, 4);
-        if (parts.Length < 4)
+        var host = key.IndexOf(Separator);
+        var generation = host < 0 ? -1 : key[(host + 1)..].IndexOf(Separator);
+        if (generation < 0)
         {
-            return false;
+            return key;
         }
 
-        hostPart = parts[0] + Separator + parts[1];
-        spread = parts[2] != "l";
-        return true;
+        var hostPart = host + 1 + generation;
+        var rest = key[(hostPart + 1)..];
+        var placement = rest.IndexOf(Separator);
+        return placement >= 0 && rest[..placement] is "l" ? key[..hostPart] : key;
     }
 }

@@ -15,14 +15,12 @@ public sealed class KernelPlacementDirector : IPlacementDirector
     {
         ArgumentNullException.ThrowIfNull(context);
         var silos = context.GetCompatibleSilos(target).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToArray();
-        var key = target.GrainIdentity.Key.ToString() ?? "";
-        var hashed = KernelKey.TryParsePlacement(key, out var hostPart, out var spread) && !spread ? hostPart : key;
-        var hash = Fnv1a(hashed);
+        var hash = Fnv1a(KernelKey.PlacementPart(target.GrainIdentity.Key.ToString() ?? ""));
         return Task.FromResult(silos[(int)(hash % (uint)silos.Length)]);
     }
 
     // string.GetHashCode is randomised per process; placement must not depend on which silo decides.
-    private static uint Fnv1a(string s)
+    private static uint Fnv1a(ReadOnlySpan<char> s)
     {
         var h = 2166136261u;
         foreach (var c in s)

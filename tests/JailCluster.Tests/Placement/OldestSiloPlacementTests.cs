@@ -22,7 +22,7 @@ public sealed class OldestSiloPlacementTests
     {
         var director = Director(new IPEndPoint(IPAddress.Loopback, 30002));
 
-        Assert.Equal(Silos[0], await director.OnAddActivation(Strategy, Target, new Context(Silos)));
+        Assert.Equal(Silos[0], await director.OnAddActivation(Strategy, Target, new FixedPlacementContext(Silos)));
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class OldestSiloPlacementTests
         var director = Director(primary: null);
         SiloAddress[] silos = [.. Silos, SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 40004), 6)];
 
-        Assert.Equal(silos[3], await director.OnAddActivation(Strategy, Target, new Context(silos)));
-        Assert.Equal(Silos[1], await director.OnAddActivation(Strategy, Target, new Context(Silos)));
+        Assert.Equal(silos[3], await director.OnAddActivation(Strategy, Target, new FixedPlacementContext(silos)));
+        Assert.Equal(Silos[1], await director.OnAddActivation(Strategy, Target, new FixedPlacementContext(Silos)));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class OldestSiloPlacementTests
     {
         var director = Director(new IPEndPoint(IPAddress.Loopback, 50005));
 
-        Assert.Equal(Silos[1], await director.OnAddActivation(Strategy, Target, new Context(Silos)));
+        Assert.Equal(Silos[1], await director.OnAddActivation(Strategy, Target, new FixedPlacementContext(Silos)));
     }
 
     private static PlacementStrategy Strategy { get; } = new OldestSiloPlacementStrategy();
@@ -52,16 +52,4 @@ public sealed class OldestSiloPlacementTests
         new(Options.Create(primary is null
             ? new DevelopmentClusterMembershipOptions()
             : new DevelopmentClusterMembershipOptions { PrimarySiloEndpoint = primary }));
-
-    private sealed class Context(SiloAddress[] silos) : IPlacementContext
-    {
-        public SiloAddress LocalSilo => silos[0];
-
-        public SiloStatus LocalSiloStatus => SiloStatus.Active;
-
-        public SiloAddress[] GetCompatibleSilos(PlacementTarget target) => silos;
-
-        public IReadOnlyDictionary<ushort, SiloAddress[]> GetCompatibleSilosWithVersions(PlacementTarget target) =>
-            new Dictionary<ushort, SiloAddress[]> { [0] = silos };
-    }
 }
