@@ -2,6 +2,7 @@ namespace JailCluster.Kernel.Fail;
 
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using JailCluster.Hosts;
 using JailCluster.Kernel.Kern;
 using JailCluster.Kernel.Memory;
 
@@ -54,6 +55,7 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
             return Task.CompletedTask;
         }
 
+        Supersede(kernel);
         if (_states.AddOrUpdate(kernel, state, (_, held) => held.Version >= state.Version ? held : state).Halted)
         {
             HaltSignal(kernel).TrySetResult();
@@ -134,6 +136,13 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
             throw;
         }
 
+        if (IsReplaced(key))
+        {
+            // A later boot was seen while this one subscribed, and swept before this one was added.
+            Forget(key);
+            return Replaced;
+        }
+
         return _states.TryGetValue(key, out var state) ? state : Replaced;
     }
 
@@ -146,8 +155,9 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
     }
 
     // Makes the boot of the globals key the newest of its host that this silo knows, if it is, and forgets the
-    // boots it replaced. Those have halted, as a host's grain retires a boot before it starts the next, but their
-    // news may not have reached this silo yet: their sleeping threads are woken here to stop.
+    // boot it replaced. That one has halted, as a host's grain retires a boot before it starts the next, but its news
+    // may not have reached this silo yet: its sleeping threads are woken here to stop. No older boot is held: each was
+    // forgotten when the next was seen, and one seen late is let go as it arrives (see IsReplaced).
     private void Supersede(string key)
     {
         var host = KernelKey.BootOf(key, out var generation).ToString();
@@ -162,28 +172,16 @@ public sealed class FailPointMirror(IGrainFactory grains) : IFailPointMirror
 
                 if (_newest.TryUpdate(host, generation, held))
                 {
-                    break;
+                    // By name, not by a walk of the tables: they hold a boot of every host this silo has run, and a
+                    // mass teardown reboots its hosts every run.
+                    Forget(new KernelKey(host, held, KernelPlacement.Spread).Globals);
+                    Forget(new KernelKey(host, held, KernelPlacement.HostLocal).Globals);
+                    return;
                 }
             }
             else if (_newest.TryAdd(host, generation))
             {
-                break;
-            }
-        }
-
-        // Each table walked in place: a host's boot is superseded at every reboot, on every silo it ran on.
-        ForgetOlder(_states, host, generation);
-        ForgetOlder(_subscriptions, host, generation);
-        ForgetOlder(_halts, host, generation);
-    }
-
-    private void ForgetOlder<T>(ConcurrentDictionary<string, T> table, string host, int generation)
-    {
-        foreach (var (known, _) in table)
-        {
-            if (KernelKey.BootOf(known, out var other).SequenceEqual(host) && other < generation)
-            {
-                Forget(known);
+                return;
             }
         }
     }
