@@ -117,11 +117,15 @@ public sealed class BenchCluster : IAsyncDisposable
         return totals;
     }
 
-    /// <summary>Processor seconds used, and managed bytes allocated, by all silos so far.</summary>
-    public async Task<(double CpuSeconds, long AllocatedBytes)> WorkAsync()
+    /// <summary>What all silos have done so far: processor time, allocations, compilations, collections.</summary>
+    public async Task<SiloWork> WorkAsync()
     {
         var probes = await ProbeAsync();
-        return (probes.Sum(p => p.CpuSeconds), probes.Sum(p => p.AllocatedBytes));
+        return new SiloWork(
+            probes.Sum(p => p.CpuSeconds),
+            probes.Sum(p => p.AllocatedBytes),
+            probes.Sum(p => p.JitCompiledMethods),
+            probes.Sum(p => p.GcPauseSeconds));
     }
 
     /// <inheritdoc />

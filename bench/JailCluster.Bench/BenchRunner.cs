@@ -24,9 +24,22 @@ public sealed class BenchRunner(
     // Enough hosts that the 10,000-jail teardown does not wait on a few taskqueues, one vnet after another.
     private const int MemoryHosts = 40;
 
+    // The host whose kernel threads make the memory steps alone, one per cluster.
+    private const string StepHost = "steps";
+
+    // A warm-up teardown that compiles no more than this many methods per silo is taken as steady.
+    private const int SteadyCompilationsPerSilo = 100;
+
+    // Warm-up teardowns beyond the fixed rounds, at most, while they still compile many methods.
+    private const int MaxExtraWarmUps = 6;
+
+    // A jail with one epair is this many kernel objects: two ifnets, two softcs, a vnet and a prison.
+    private const int ObjectsPerJail = 6;
+
     private static readonly string[] Kernels = [R121, D56374];
 
     private readonly Dictionary<int, double> ceilings = [];
+    private readonly Dictionary<int, double> aloneRates = [];
     private readonly Dictionary<(string Kernel, int Silos), double> stepRates = [];
     private readonly Dictionary<(string Kernel, int Silos), double> teardownRates = [];
     private int hostSerial;
@@ -45,9 +58,16 @@ public sealed class BenchRunner(
 
             await using var cluster = await StartAsync(silos, "off", countCalls: true);
             var ceiling = new CeilingRuns();
+            var steps = new CeilingRuns();
             if (options.Includes("ceiling"))
             {
-                await CeilingAsync(cluster, silos, ceiling, "before");
+                await cluster.Client.GetGrain<IHostGrain>(StepHost).Boot(new BootOptions
+                {
+                    Kernel = D56374,
+                    Placement = KernelPlacement.Spread,
+                });
+                await StepBench.PrepareAsync(cluster.Client, StepHost);
+                await CeilingAsync(cluster, silos, ceiling, steps, "before");
             }
 
             if (options.Includes("teardown"))
@@ -59,8 +79,9 @@ public sealed class BenchRunner(
             // so that both figures see the same conditions.
             if (options.Includes("ceiling"))
             {
-                await CeilingAsync(cluster, silos, ceiling, "after");
-                AddCeiling(silos, ceiling);
+                await CeilingAsync(cluster, silos, ceiling, steps, "after");
+                await StepBench.ReleaseAsync(cluster.Client);
+                AddCeiling(silos, ceiling, steps);
             }
 
             if (silos == 3 && options.Includes("race"))
@@ -82,6 +103,8 @@ public sealed class BenchRunner(
         if (options.Includes("memory"))
         {
             await MemoryAsync();
+            checkpoint();
+            await MemoryFloorAsync();
         }
 
         AddRatios();
@@ -102,29 +125,42 @@ public sealed class BenchRunner(
 
     private string TracesDirectory(string sampling) => Path.Combine(workDirectory, "traces-" + sampling);
 
-    private async Task CeilingAsync(BenchCluster cluster, int silos, CeilingRuns runs, string when)
+    // The ping runs and the memory step runs alternate, so that the machine's drift falls on both alike.
+    private async Task CeilingAsync(BenchCluster cluster, int silos, CeilingRuns pings, CeilingRuns steps, string when)
     {
         // Warm up until the runtime has compiled the hot path at its final tier: the first seconds are slower.
-        if (runs.PerSecond.Count == 0)
+        var length = TimeSpan.FromSeconds(options.PingSeconds);
+        if (pings.PerSecond.Count == 0)
         {
             await CeilingBench.RunAsync(cluster.Client, 1000 + silos, TimeSpan.FromSeconds(3));
+            await StepBench.RunAsync(cluster.Client, TimeSpan.FromSeconds(3));
         }
 
         for (var r = 0; r < options.Runs; r++)
         {
             stop.ThrowIfCancellationRequested();
-            var before = await cluster.WorkAsync();
-            var (perSecond, answered) = await CeilingBench.RunAsync(cluster.Client, runs.PerSecond.Count,
-                TimeSpan.FromSeconds(options.PingSeconds));
-            var after = await cluster.WorkAsync();
-            runs.PerSecond.Add(perSecond);
-            runs.CpuMicros.Add(1e6 * (after.CpuSeconds - before.CpuSeconds) / Math.Max(1, answered));
-            runs.Bytes.Add((after.AllocatedBytes - before.AllocatedBytes) / (double)Math.Max(1, answered));
-            log.WriteLine($"ceiling {when}, {silos} silo(s), run {r + 1}: {perSecond:0} calls/s");
+            var run = pings.PerSecond.Count;
+            var ping = await MeasureAsync(cluster, pings, () => CeilingBench.RunAsync(cluster.Client, run, length));
+            var step = await MeasureAsync(cluster, steps, () => StepBench.RunAsync(cluster.Client, length));
+            log.WriteLine($"ceiling {when}, {silos} silo(s), run {r + 1}: {ping:0} pings/s, {step:0} memory steps/s");
         }
     }
 
-    private void AddCeiling(int silos, CeilingRuns runs)
+    // One run of a call rate, with what its calls cost the silos in processor time and allocated bytes.
+    private static async Task<double> MeasureAsync(
+        BenchCluster cluster, CeilingRuns runs, Func<Task<(double PerSecond, long Calls)>> run)
+    {
+        var before = await cluster.WorkAsync();
+        var (perSecond, calls) = await run();
+        var work = await cluster.WorkAsync() - before;
+        runs.PerSecond.Add(perSecond);
+        runs.CpuMicros.Add(1e6 * work.CpuSeconds / Math.Max(1, calls));
+        runs.Bytes.Add(work.AllocatedBytes / (double)Math.Max(1, calls));
+        runs.GcPauseMicros.Add(1e6 * work.GcPauseSeconds / Math.Max(1, calls));
+        return perSecond;
+    }
+
+    private void AddCeiling(int silos, CeilingRuns runs, CeilingRuns steps)
     {
         report.Figures.Add(new Figure
         {
@@ -149,7 +185,47 @@ public sealed class BenchRunner(
             Unit = "bytes",
             Runs = runs.Bytes,
         });
+        report.Figures.Add(new Figure
+        {
+            Section = "ceiling",
+            Name = $"silo GC pause µs per ping, {silos} silo(s)",
+            Unit = "µs",
+            Runs = runs.GcPauseMicros,
+        });
         ceilings[silos] = Figure.MedianOf(runs.PerSecond);
+
+        report.Figures.Add(new Figure
+        {
+            Section = "steps",
+            Name = $"memory steps alone/s, {silos} silo(s)",
+            Unit = "steps/s",
+            Runs = steps.PerSecond,
+            Note = $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} kernel threads of one D56374 host " +
+                $"(spread), each loading and storing the fields of {StepBench.ObjectsPerThread} ifnets a thread " +
+                "through KThread.Load and Store; each run right after a ping run",
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "steps",
+            Name = $"silo CPU µs per memory step alone, {silos} silo(s)",
+            Unit = "µs",
+            Runs = steps.CpuMicros,
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "steps",
+            Name = $"silo bytes allocated per memory step alone, {silos} silo(s)",
+            Unit = "bytes",
+            Runs = steps.Bytes,
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "steps",
+            Name = $"silo GC pause µs per memory step alone, {silos} silo(s)",
+            Unit = "µs",
+            Runs = steps.GcPauseMicros,
+        });
+        aloneRates[silos] = Figure.MedianOf(steps.PerSecond);
     }
 
     private async Task TeardownAsync(BenchCluster cluster, int silos)
@@ -167,7 +243,8 @@ public sealed class BenchRunner(
                     $"{outcome.Seconds:0.00} s = {outcome.TeardownsPerSecond:0.0}/s, " +
                     $"{outcome.CallsPerSecond:0} calls/s, " +
                     $"{outcome.Calls.Values.Sum() / (double)Math.Max(1, outcome.Jails):0} calls/teardown, " +
-                    $"{outcome.Panics} panic(s), build {outcome.BuildSeconds:0.0} s");
+                    $"{outcome.Panics} panic(s), build {outcome.BuildSeconds:0.0} s, " +
+                    $"{outcome.Silos.JitCompiledMethods} methods compiled");
             }
 
             AddTeardownFigures("teardown", $"{kernel}, {silos} silo(s)", outcomes);
@@ -214,29 +291,61 @@ public sealed class BenchRunner(
             Section = section,
             Name = $"silo CPU ms per teardown, {label}",
             Unit = "ms",
-            Runs = [.. outcomes.Select(o => 1000 * o.SiloCpuSeconds / Math.Max(1, o.Jails))],
+            Runs = [.. outcomes.Select(o => 1000 * o.Silos.CpuSeconds / Math.Max(1, o.Jails))],
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = section,
+            Name = $"silo GC pause ms per teardown, {label}",
+            Unit = "ms",
+            Runs = [.. outcomes.Select(o => 1000 * o.Silos.GcPauseSeconds / Math.Max(1, o.Jails))],
+            Note = "threads paused for garbage collection, summed over the silos (GC.GetTotalPauseDuration)",
         });
         report.Figures.Add(new Figure
         {
             Section = section,
             Name = $"silo KiB allocated per teardown, {label}",
             Unit = "KiB",
-            Runs = [.. outcomes.Select(o => o.SiloAllocatedBytes / 1024.0 / Math.Max(1, o.Jails))],
+            Runs = [.. outcomes.Select(o => o.Silos.AllocatedBytes / 1024.0 / Math.Max(1, o.Jails))],
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = section,
+            Name = $"methods JIT-compiled in the silos per run, {label}",
+            Unit = "methods",
+            Runs = [.. outcomes.Select(o => (double)o.Silos.JitCompiledMethods)],
+            Note = "a run that compiles many is not yet steady: the runtime is still moving the hot path to its " +
+                "final tier",
         });
     }
 
     private async Task WarmUpAsync(BenchCluster cluster, bool trace)
     {
-        // A fresh cluster needs four to five teardowns of 256 jails before its rate stops rising (the runtime compiles
-        // the hot path at its final tier only after it has run a while): three rounds of both kernels, one if quick.
+        // A fresh cluster's rate rises for several teardowns of 256 jails while the runtime compiles the hot path at
+        // its final tier: three rounds of both kernels (one of D56374 if quick), then more of D56374 until a
+        // teardown compiles few methods, or at most MaxExtraWarmUps more.
+        TeardownOutcome? last = null;
         for (var round = 0; round < (options.Quick ? 1 : 3); round++)
         {
             foreach (var kernel in options.Quick ? [D56374] : Kernels)
             {
-                var outcome = await ThroughputTeardownAsync(cluster, kernel, trace);
-                log.WriteLine($"warm-up {kernel}: {outcome.TeardownsPerSecond:0.0} teardowns/s (not counted)");
+                last = await WarmUpOnceAsync(cluster, kernel, trace);
             }
         }
+
+        var steady = SteadyCompilationsPerSilo * cluster.State.Silos.Count;
+        for (var extra = 0; extra < MaxExtraWarmUps && last?.Silos.JitCompiledMethods > steady; extra++)
+        {
+            last = await WarmUpOnceAsync(cluster, D56374, trace);
+        }
+    }
+
+    private async Task<TeardownOutcome> WarmUpOnceAsync(BenchCluster cluster, string kernel, bool trace)
+    {
+        var outcome = await ThroughputTeardownAsync(cluster, kernel, trace);
+        log.WriteLine($"warm-up {kernel}: {outcome.TeardownsPerSecond:0.0} teardowns/s, " +
+            $"{outcome.Silos.JitCompiledMethods} methods compiled (not counted)");
+        return outcome;
     }
 
     // The teardown every throughput figure runs: the 2019 pattern, spread, in the shape of the options.
@@ -461,6 +570,59 @@ public sealed class BenchRunner(
         }
     }
 
+    // The least a jail can cost: its kernel objects as empty activations, on a cluster of their own that is warmed and
+    // measured as the jails' is, at as many objects as the jails have.
+    private async Task MemoryFloorAsync()
+    {
+        const string host = "floor";
+        await using var cluster = await StartAsync(3, "off", countCalls: false, "cluster-floor");
+        await OneTeardownAsync(cluster, D56374, KernelPlacement.Spread, "vnet-subr-2019", 2, 4, trace: false);
+        var baseline = await cluster.ProbeAsync(collect: true);
+        IReadOnlyList<Kernel.Bench.SiloProbe>? previous = null;
+        var made = 0;
+        foreach (var objects in options.MemoryJails.Select(j => j * ObjectsPerJail))
+        {
+            await StepBench.TouchAsync(cluster.Client, host, made, objects - made, discard: false);
+            var now = await cluster.ProbeAsync(collect: true);
+            log.WriteLine($"memory floor: {objects} empty kernel objects, " +
+                $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
+            if (previous is { } before)
+            {
+                AddFloorFigures($"marginal from {made} to {objects} objects", before, now, objects - made);
+            }
+            else
+            {
+                AddFloorFigures($"after making {objects} objects", baseline, now, objects);
+            }
+
+            previous = now;
+            made = objects;
+        }
+
+        await StepBench.TouchAsync(cluster.Client, host, 0, made, discard: true);
+    }
+
+    private void AddFloorFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> from,
+        IReadOnlyList<Kernel.Bench.SiloProbe> to, int objects)
+    {
+        report.Figures.Add(new Figure
+        {
+            Section = "memory",
+            Name = $"silo RSS per empty kernel object, {moment}",
+            Unit = "KiB",
+            Runs = [(to.Sum(p => p.ResidentBytes) - from.Sum(p => p.ResidentBytes)) / 1024.0 / Math.Max(1, objects)],
+            Note = "3 silos; an ifnet with no fields, placed as a spread host's objects are, made from driver grains " +
+                $"placed at random; a jail with one epair is {ObjectsPerJail} kernel objects",
+        });
+        report.Figures.Add(new Figure
+        {
+            Section = "memory",
+            Name = $"managed heap per empty kernel object, {moment}",
+            Unit = "KiB",
+            Runs = [(to.Sum(p => p.ManagedBytes) - from.Sum(p => p.ManagedBytes)) / 1024.0 / Math.Max(1, objects)],
+        });
+    }
+
     private async Task<string?> DumpAsync(BenchCluster cluster, string step) =>
         dumper is null ? null : await dumper.DumpAsync(cluster, step);
 
@@ -514,6 +676,22 @@ public sealed class BenchRunner(
             }
         }
 
+        foreach (var (silos, rate) in aloneRates.OrderBy(s => s.Key))
+        {
+            if (ceilings.TryGetValue(silos, out var ceiling) && ceiling > 0)
+            {
+                report.Ratios.Add(new Ratio(
+                    $"memory steps alone/s ÷ ping ceiling, {silos} silo(s)", rate / ceiling, "-", null));
+                var cpu = Median("steps", $"silo CPU µs per memory step alone, {silos} silo(s)");
+                var pingCpu = Median("ceiling", $"silo CPU µs per ping, {silos} silo(s)");
+                if (cpu > 0 && pingCpu > 0)
+                {
+                    report.Ratios.Add(new Ratio(
+                        $"silo CPU per memory step alone ÷ per ping, {silos} silo(s)", cpu / pingCpu, "-", null));
+                }
+            }
+        }
+
         // What a kernel step costs against a ping, in the silos' processor time and in bytes for their collectors: the
         // reasons behind the first ratio, measured in the same run.
         foreach (var (kernel, silos) in stepRates.Keys.OrderBy(k => k.Silos))
@@ -554,6 +732,14 @@ public sealed class BenchRunner(
                     sampling == "0.1" ? "<= 0.15" : "-",
                     sampling == "0.1" ? cost <= 0.15 : null));
             }
+        }
+
+        foreach (var floor in report.Figures.Where(f => f.Section == "memory"
+            && f.Name.StartsWith("silo RSS per empty kernel object, marginal", StringComparison.Ordinal)))
+        {
+            var perJail = floor.Median * ObjectsPerJail;
+            report.Ratios.Add(new Ratio(
+                $"the floor of a jail: {ObjectsPerJail} x {floor.Name} (KiB)", perJail, "<= 16", perJail <= 16));
         }
 
         foreach (var perJail in report.Figures.Where(f => f.Section == "memory"

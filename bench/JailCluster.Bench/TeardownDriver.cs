@@ -73,7 +73,7 @@ public sealed class TeardownDriver(BenchCluster cluster, int concurrency) : IDis
         var settled = (await Task.WhenAll(hosts.Select(h =>
             cluster.Client.GetGrain<IHostGrain>(h).Settle(SettleTimeout)))).All(s => s);
         var seconds = clock.Elapsed.TotalSeconds;
-        var after = await cluster.WorkAsync();
+        var work = await cluster.WorkAsync() - before;
         var callsAfter = await cluster.CallsAsync();
 
         foreach (var jail in built)
@@ -95,8 +95,7 @@ public sealed class TeardownDriver(BenchCluster cluster, int concurrency) : IDis
             Settled = settled,
             Calls = callsAfter.ToDictionary(c => c.Key, c => c.Value - callsBefore.GetValueOrDefault(c.Key))
                 .Where(c => c.Value > 0).ToDictionary(StringComparer.Ordinal),
-            SiloCpuSeconds = after.CpuSeconds - before.CpuSeconds,
-            SiloAllocatedBytes = after.AllocatedBytes - before.AllocatedBytes,
+            Silos = work,
         };
     }
 

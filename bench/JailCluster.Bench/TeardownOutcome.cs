@@ -27,11 +27,11 @@ public sealed record TeardownOutcome
     /// <summary>Grain calls the silos received during the teardown, by method (empty when not counted).</summary>
     public IReadOnlyDictionary<string, long> Calls { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Processor seconds the silos used during the teardown.</summary>
-    public double SiloCpuSeconds { get; init; }
-
-    /// <summary>Managed bytes the silos allocated during the teardown: what their garbage collectors had to take.</summary>
-    public long SiloAllocatedBytes { get; init; }
+    /// <summary>
+    /// What the silos did during the teardown: processor time, the bytes their garbage collectors had to take, the
+    /// methods they compiled and their pauses for collection.
+    /// </summary>
+    public SiloWork Silos { get; init; } = new(0, 0, 0, 0);
 
     /// <summary>Jails per second of teardown.</summary>
     public double TeardownsPerSecond => Seconds > 0 ? Jails / Seconds : 0;

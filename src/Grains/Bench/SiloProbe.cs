@@ -21,4 +21,10 @@ public sealed record SiloProbe
 
     /// <summary>Bytes the silo has allocated on the managed heap since it started.</summary>
     [Id(5)] public long AllocatedBytes { get; init; }
+
+    /// <summary>Methods the silo has JIT-compiled since it started: a run that compiles many is not steady.</summary>
+    [Id(6)] public long JitCompiledMethods { get; init; }
+
+    /// <summary>Time the silo's threads have been paused for garbage collection since it started, seconds.</summary>
+    [Id(7)] public double GcPauseSeconds { get; init; }
 }

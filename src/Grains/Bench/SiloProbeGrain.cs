@@ -25,6 +25,8 @@ public sealed class SiloProbeGrain : Grain, ISiloProbeGrain
             Calls = GrainCallCounter.Snapshot(),
             CpuSeconds = self.TotalProcessorTime.TotalSeconds,
             AllocatedBytes = GC.GetTotalAllocatedBytes(),
+            JitCompiledMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+            GcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
         });
     }
 }
