@@ -580,9 +580,12 @@ public sealed class BenchRunner(
         var baseline = await cluster.ProbeAsync(collect: true);
         IReadOnlyList<Kernel.Bench.SiloProbe>? previous = null;
         var made = 0;
+        var activations = new List<double>();
         foreach (var objects in options.MemoryJails.Select(j => j * ObjectsPerJail))
         {
+            var work = await cluster.WorkAsync();
             await StepBench.TouchAsync(cluster.Client, host, made, objects - made, discard: false);
+            activations.Add(1e6 * (await cluster.WorkAsync() - work).CpuSeconds / (objects - made));
             var now = await cluster.ProbeAsync(collect: true);
             log.WriteLine($"memory floor: {objects} empty kernel objects, " +
                 $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
@@ -600,6 +603,15 @@ public sealed class BenchRunner(
         }
 
         await StepBench.TouchAsync(cluster.Client, host, 0, made, discard: true);
+        report.Figures.Add(new Figure
+        {
+            Section = "memory",
+            Name = "silo CPU µs per empty kernel object made",
+            Unit = "µs",
+            Runs = activations,
+            Note = "placement, activation, directory registration and the Init call that made it, one entry per step " +
+                "of the floor measurement",
+        });
     }
 
     private void AddFloorFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> from,
