@@ -162,70 +162,46 @@ public sealed class BenchRunner(
 
     private void AddCeiling(int silos, CeilingRuns runs, CeilingRuns steps)
     {
-        report.Figures.Add(new Figure
-        {
-            Section = "ceiling",
-            Name = $"ping calls/s, {silos} silo(s)",
-            Unit = "calls/s",
-            Runs = runs.PerSecond,
-            Note = $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} in flight, random placement; " +
-                "half the runs before the teardowns, half after",
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "ceiling",
-            Name = $"silo CPU µs per ping, {silos} silo(s)",
-            Unit = "µs",
-            Runs = runs.CpuMicros,
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "ceiling",
-            Name = $"silo bytes allocated per ping, {silos} silo(s)",
-            Unit = "bytes",
-            Runs = runs.Bytes,
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "ceiling",
-            Name = $"silo GC pause µs per ping, {silos} silo(s)",
-            Unit = "µs",
-            Runs = runs.GcPauseMicros,
-        });
+        AddCallFigures("ceiling", ("ping calls/s", "calls/s"), "ping", silos, runs,
+            $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} in flight, random placement; " +
+            "half the runs before the teardowns, half after");
         ceilings[silos] = Figure.MedianOf(runs.PerSecond);
 
-        report.Figures.Add(new Figure
-        {
-            Section = "steps",
-            Name = $"memory steps alone/s, {silos} silo(s)",
-            Unit = "steps/s",
-            Runs = steps.PerSecond,
-            Note = $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} kernel threads of one D56374 host " +
-                $"(spread), each loading and storing the fields of {StepBench.ObjectsPerThread} ifnets a thread " +
-                "through KThread.Load and Store; each run right after a ping run",
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "steps",
-            Name = $"silo CPU µs per memory step alone, {silos} silo(s)",
-            Unit = "µs",
-            Runs = steps.CpuMicros,
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "steps",
-            Name = $"silo bytes allocated per memory step alone, {silos} silo(s)",
-            Unit = "bytes",
-            Runs = steps.Bytes,
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "steps",
-            Name = $"silo GC pause µs per memory step alone, {silos} silo(s)",
-            Unit = "µs",
-            Runs = steps.GcPauseMicros,
-        });
+        AddCallFigures("steps", ("memory steps alone/s", "steps/s"), "memory step alone", silos, steps,
+            $"{CeilingBench.Drivers} drivers x {CeilingBench.Concurrency} kernel threads of one D56374 host " +
+            $"(spread), each loading and storing the fields of {StepBench.ObjectsPerThread} ifnets a thread " +
+            "through KThread.Load and Store; each run right after a ping run");
         aloneRates[silos] = Figure.MedianOf(steps.PerSecond);
+    }
+
+    // A call rate's figures: the rate, and what one call cost the silos.
+    private void AddCallFigures(
+        string section, (string Name, string Unit) rate, string call, int silos, CeilingRuns runs, string note)
+    {
+        report.Figures.Add(new Figure
+        {
+            Section = section,
+            Name = $"{rate.Name}, {silos} silo(s)",
+            Unit = rate.Unit,
+            Runs = runs.PerSecond,
+            Note = note,
+        });
+        (string What, string Unit, List<double> Runs)[] costs =
+        [
+            ("silo CPU µs", "µs", runs.CpuMicros),
+            ("silo bytes allocated", "bytes", runs.Bytes),
+            ("silo GC pause µs", "µs", runs.GcPauseMicros),
+        ];
+        foreach (var (what, costUnit, values) in costs)
+        {
+            report.Figures.Add(new Figure
+            {
+                Section = section,
+                Name = $"{what} per {call}, {silos} silo(s)",
+                Unit = costUnit,
+                Runs = values,
+            });
+        }
     }
 
     private async Task TeardownAsync(BenchCluster cluster, int silos)

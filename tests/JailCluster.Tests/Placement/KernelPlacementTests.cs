@@ -1,6 +1,5 @@
 namespace JailCluster.Tests.Placement;
 
-using System.Net;
 using JailCluster.Hosts;
 using JailCluster.Kernel.Memory;
 using JailCluster.Kernel.Placement;
@@ -12,12 +11,7 @@ using Orleans.Runtime.Placement;
 /// </summary>
 public sealed class KernelPlacementTests
 {
-    private static readonly SiloAddress[] Silos =
-    [
-        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 30002), 7),
-        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 10001), 7),
-        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 20003), 7),
-    ];
+    private static readonly SiloAddress[] Silos = FixedPlacementContext.StartedTogether;
 
     [Fact]
     public async Task AHostLocalHostKeepsItsObjectsOnOneSiloAndASpreadHostScattersThem()

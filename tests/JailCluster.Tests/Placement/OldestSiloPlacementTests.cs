@@ -9,13 +9,7 @@ using Orleans.Runtime.Placement;
 /// <summary>Where the host directory and the panic log go.</summary>
 public sealed class OldestSiloPlacementTests
 {
-    // Three silos started within one second: the same generation, the primary not the smallest address.
-    private static readonly SiloAddress[] Silos =
-    [
-        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 30002), 7),
-        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 10001), 7),
-        SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 20003), 7),
-    ];
+    private static readonly SiloAddress[] Silos = FixedPlacementContext.StartedTogether;
 
     [Fact]
     public async Task DevelopmentClusteringPutsItOnThePrimaryWhateverTheTie()
