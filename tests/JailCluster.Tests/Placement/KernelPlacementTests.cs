@@ -30,7 +30,6 @@ public sealed class KernelPlacementTests
         SiloAddress[] reversed = [.. Silos.Reverse()];
 
         Assert.Equal(await PlaceAll(key, Silos), await PlaceAll(key, reversed));
-        Assert.Equal(await PlaceAll(key, Silos), await PlaceAll(key, Silos));
     }
 
     // Where a host's first 32 objects, its globals and its sx lock go, as one director decides.
