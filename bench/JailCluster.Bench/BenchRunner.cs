@@ -484,23 +484,7 @@ public sealed class BenchRunner(
             if (previous is { } before)
             {
                 // What one more jail costs, without the one-time growth of the first thousand (heap segments, code).
-                var jailsAdded = built - builtBefore;
-                report.Figures.Add(new Figure
-                {
-                    Section = "memory",
-                    Name = $"silo RSS per jail, marginal from {builtBefore} to {built} jails",
-                    Unit = "KiB",
-                    Runs = [(now.Sum(p => p.ResidentBytes) - before.Sum(p => p.ResidentBytes))
-                        / 1024.0 / Math.Max(1, jailsAdded)],
-                });
-                report.Figures.Add(new Figure
-                {
-                    Section = "memory",
-                    Name = $"managed heap per jail, marginal from {builtBefore} to {built} jails",
-                    Unit = "KiB",
-                    Runs = [(now.Sum(p => p.ManagedBytes) - before.Sum(p => p.ManagedBytes))
-                        / 1024.0 / Math.Max(1, jailsAdded)],
-                });
+                AddPerEach("jail", $"marginal from {builtBefore} to {built} jails", before, now, built - builtBefore);
             }
 
             previous = now;
@@ -565,13 +549,16 @@ public sealed class BenchRunner(
             var now = await cluster.ProbeAsync(collect: true);
             log.WriteLine($"memory floor: {objects} empty kernel objects, " +
                 $"silo RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB");
+            var note = "3 silos; an ifnet with no fields, placed as a spread host's objects are, made from driver " +
+                $"grains placed at random; a jail with one epair is {ObjectsPerJail} kernel objects";
             if (previous is { } before)
             {
-                AddFloorFigures($"marginal from {made} to {objects} objects", before, now, objects - made);
+                AddPerEach("empty kernel object", $"marginal from {made} to {objects} objects", before, now,
+                    objects - made, note);
             }
             else
             {
-                AddFloorFigures($"after making {objects} objects", baseline, now, objects);
+                AddPerEach("empty kernel object", $"after making {objects} objects", baseline, now, objects, note);
             }
 
             previous = now;
@@ -590,24 +577,24 @@ public sealed class BenchRunner(
         });
     }
 
-    private void AddFloorFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> from,
-        IReadOnlyList<Kernel.Bench.SiloProbe> to, int objects)
+    // Silo RSS and managed heap per one of what was added between two readings (a jail, an empty kernel object).
+    private void AddPerEach(string each, string moment, IReadOnlyList<Kernel.Bench.SiloProbe> from,
+        IReadOnlyList<Kernel.Bench.SiloProbe> to, int count, string? note = null)
     {
         report.Figures.Add(new Figure
         {
             Section = "memory",
-            Name = $"silo RSS per empty kernel object, {moment}",
+            Name = $"silo RSS per {each}, {moment}",
             Unit = "KiB",
-            Runs = [(to.Sum(p => p.ResidentBytes) - from.Sum(p => p.ResidentBytes)) / 1024.0 / Math.Max(1, objects)],
-            Note = "3 silos; an ifnet with no fields, placed as a spread host's objects are, made from driver grains " +
-                $"placed at random; a jail with one epair is {ObjectsPerJail} kernel objects",
+            Runs = [(to.Sum(p => p.ResidentBytes) - from.Sum(p => p.ResidentBytes)) / 1024.0 / Math.Max(1, count)],
+            Note = note,
         });
         report.Figures.Add(new Figure
         {
             Section = "memory",
-            Name = $"managed heap per empty kernel object, {moment}",
+            Name = $"managed heap per {each}, {moment}",
             Unit = "KiB",
-            Runs = [(to.Sum(p => p.ManagedBytes) - from.Sum(p => p.ManagedBytes)) / 1024.0 / Math.Max(1, objects)],
+            Runs = [(to.Sum(p => p.ManagedBytes) - from.Sum(p => p.ManagedBytes)) / 1024.0 / Math.Max(1, count)],
         });
     }
 
@@ -617,24 +604,9 @@ public sealed class BenchRunner(
     private void AddMemoryFigures(string moment, IReadOnlyList<Kernel.Bench.SiloProbe> baseline,
         IReadOnlyList<Kernel.Bench.SiloProbe> now, int jails)
     {
-        var rss = now.Sum(p => p.ResidentBytes) - baseline.Sum(p => p.ResidentBytes);
-        var managed = now.Sum(p => p.ManagedBytes) - baseline.Sum(p => p.ManagedBytes);
-        report.Figures.Add(new Figure
-        {
-            Section = "memory",
-            Name = $"silo RSS per jail, {moment}",
-            Unit = "KiB",
-            Runs = [rss / 1024.0 / Math.Max(1, jails)],
-            Note = $"3 silos; total RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB, " +
-                $"baseline {baseline.Sum(p => p.ResidentBytes) / 1048576} MiB; over {jails} jails",
-        });
-        report.Figures.Add(new Figure
-        {
-            Section = "memory",
-            Name = $"managed heap per jail, {moment}",
-            Unit = "KiB",
-            Runs = [managed / 1024.0 / Math.Max(1, jails)],
-        });
+        AddPerEach("jail", moment, baseline, now, jails,
+            $"3 silos; total RSS {now.Sum(p => p.ResidentBytes) / 1048576} MiB, " +
+            $"baseline {baseline.Sum(p => p.ResidentBytes) / 1048576} MiB; over {jails} jails");
         report.Figures.Add(new Figure
         {
             Section = "memory",
